@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Profile.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace MogUp {
+
+// Builds the exact shell commands MogUp runs on one node. The planner, the checks and the status
+// probe all take their commands from here, so the plan shows exactly what later runs.
+// Every path and value is shell-quoted.
+class NodeCommands
+{
+public:
+    NodeCommands(const ClusterProfile& cluster, const NodeProfile& node);
+
+    // A command for the database user: sources env_file first (real installs keep GAUSSHOME,
+    // PGDATA, PATH, LD_LIBRARY_PATH and GAUSSLOG there). `words` are quoted one by one.
+    QString asDbUser(const QStringList& words) const;
+    // Same, for an already-built shell fragment (used for `cd X && mv ...` chains).
+    QString asDbUserShell(const QString& shellFragment) const;
+    // A command that needs root (MogHA's systemd unit).
+    QString asRoot(const QStringList& words) const;
+
+    QString tool(const QString& name) const; // GAUSSHOME/bin/<name>, unquoted
+    QString gsCtl(const QStringList& args) const;
+    QString gsCtlQuery() const;                                  // gs_ctl query -D PGDATA
+    QString gsCtlStart(const QString& mode) const;               // gs_ctl start -D PGDATA -M mode
+    QString gsCtlStop() const;                                   // gs_ctl stop -D PGDATA
+    QString gsCtlSwitchover() const;                             // gs_ctl switchover -D PGDATA
+    QString gsOm(const QStringList& args) const;
+    QString gsql(const QString& sql) const;                      // gsql -d postgres -p PORT -A -t -c SQL
+    QString gaussdbVersion() const;                              // GAUSSHOME/bin/gaussdb -V
+    QString gaussdbVersionIn(const QString& binDir) const;       // BINDIR/gaussdb -V
+    QString mogha(const QString& action) const;                  // systemctl ACTION mogha
+    QString moghaIsActive() const;                               // systemctl is-active mogha
+
+    const NodeProfile& node() const { return m_node; }
+    const ClusterProfile& cluster() const { return m_cluster; }
+
+private:
+    const ClusterProfile& m_cluster;
+    const NodeProfile& m_node;
+};
+
+} // namespace MogUp

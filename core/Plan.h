@@ -1,0 +1,114 @@
+#pragma once
+
+#include "Profile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace MogUp {
+
+enum class UpgradeMode { Offline, Rolling };
+QString upgradeModeName(UpgradeMode m); // "offline" | "rolling"
+
+enum class StepKind
+{
+    StopMogha,      // systemctl stop mogha (root)
+    StopDb,         // gs_ctl stop -D PGDATA (one node)
+    StopCluster,    // gs_om -t stop (om; all nodes)
+    Unpack,         // mkdir, tar -xvf outer, check .sha256, tar -xvf inner (one node)
+    SwapBin,        // mv bin bin_201 && cp -r UNPACK/bin .
+    SwapLib,        // mv lib lib_201 && cp -r UNPACK/lib .
+    CopyOmFiles,    // cp bin_201/cluster_static_config bin_201/upgrade_version bin/ (om)
+    StartDb,        // gs_ctl start -D PGDATA -M primary|standby
+    StartCluster,   // gs_om -t start (om)
+    WaitCatchup,    // wait until a standby streams and has caught up
+    Switchover,     // gs_ctl switchover -D PGDATA on the standby that is to become primary
+    RefreshConf,    // gs_om -t refreshconf (om; after every switchover)
+    StartMogha,     // systemctl start mogha (root)
+    Verify          // read-only: versions, roles, cluster state
+};
+QString stepKindName(StepKind k); // "stop-mogha", "stop-db", ... (stable ids used in JSON and step ids)
+
+// Who a command runs as on the node. For transport "local" commands run as the current user and the
+// planner adds no wrapper; for "ssh" the wrapper (su/sudo) is part of the command text (next issue).
+enum class RunAs { DbUser, Root };
+
+// How to prove that a step did what it should, by reading the node's real state (never just an exit code).
+enum class CheckKind
+{
+    None,
+    MoghaStopped,     // command prints `systemctl is-active mogha`: pass when not "active"
+    MoghaRunning,     // pass when "active"
+    DbStopped,        // `gs_ctl query -D`: server not running, and still not running after settleMs
+    DbRunning,        // `gs_ctl query -D`: running, local_role == expectRole, db_state Normal
+    CaughtUp,         // `gs_ctl query -D` on a standby: receiver state Normal, sync_percent 100%,
+                      // receiver_replay_location == sender_sent_location as printed by the standby
+    SwitchedOver,     // `gs_ctl query -D` on the new primary: local_role Primary, db_state Normal
+    PathsPresent,     // command is a `test ...` chain that exits 0 only when every path is there;
+                      // `paths` lists what it looks for (shown to the user)
+    BinaryVersion,    // `GAUSSHOME/bin/gaussdb -V` (or UNPACK/bin/gaussdb -V): version == expectVersion
+    RunningVersion,   // `gsql -d postgres -p PORT -A -t -c "select version()"`: version == expectVersion
+    ClusterStopped,   // `gs_om -t status --detail`: every node Down / Manually stopped
+    ClusterNormal     // `gs_om -t status --detail` (om) or the primary's `gs_ctl query` (manual):
+                      // cluster_state Normal, expectNodes nodes, exactly one primary, standbys streaming
+};
+QString checkKindName(CheckKind k);
+
+struct Check
+{
+    CheckKind kind = CheckKind::None;
+    QString command;           // exact shell command, already quoted
+    QString expectRole;        // "Primary" | "Standby" (gs_ctl spelling) for DbRunning
+    QString expectVersion;     // "2.0.3" for BinaryVersion / RunningVersion
+    int expectNodes = 0;       // for ClusterNormal / ClusterStopped
+    QStringList paths;         // for PathsPresent
+    int timeoutMs = 30000;     // how long to poll for the expected state
+    int intervalMs = 500;      // poll interval
+    int settleMs = 0;          // DbStopped / ClusterStopped: must stay so for this long
+    QJsonObject toJson() const;
+    static Check fromJson(const QJsonObject& o);
+};
+
+struct Step
+{
+    QString id;                // unique in the plan, e.g. "node2-stop-db", "node3-switchover-back"
+    StepKind kind = StepKind::Verify;
+    QString node;              // the node the command runs on (cluster-wide gs_om steps: the node it runs from)
+    // Translatable title: the untranslated source (marked with QT_TRANSLATE_NOOP("MogUp", ...)) plus
+    // arguments for %1, %2 ...; title() translates at display time so a language switch re-translates.
+    QString titleSource;
+    QStringList titleArgs;
+    QString command;           // exact shell command, every path and value quoted
+    RunAs runAs = RunAs::DbUser;
+    Check check;
+    QString undoCommand;       // empty when the step has nothing to undo (read-only steps)
+    QString undoTitleSource;
+    QStringList undoTitleArgs;
+    int timeoutMs = 120000;    // for the command itself
+    // True when the step's effect can be seen on the node (for resume): running its check before the
+    // step tells whether it is already done.
+    bool effectDetectable = false;
+
+    QString title() const;
+    QString undoTitle() const;
+    QJsonObject toJson() const;
+    static Step fromJson(const QJsonObject& o);
+};
+
+struct Plan
+{
+    UpgradeMode mode = UpgradeMode::Offline;
+    QString profileName;
+    QString fromVersion;       // "2.0.1"
+    QString toVersion;         // "2.0.3"
+    QList<Step> steps;
+
+    QJsonObject toJson() const;
+    static Plan fromJson(const QJsonObject& o);
+    // The plan as a shell script a DBA could read or run by hand: one commented block per step.
+    QString toShellScript() const;
+};
+
+} // namespace MogUp

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace MogUp {
+
+enum class Transport { Local, Ssh };
+enum class InstallMethod { Om, Manual };
+// The role a node is expected to have, as the operator wrote it (or as discovered live).
+enum class NodeRole { Unspecified, Primary, Standby, CascadeStandby };
+
+QString transportName(Transport t);            // "local" | "ssh"
+QString installMethodName(InstallMethod m);    // "om" | "manual"
+QString nodeRoleName(NodeRole r);              // "" | "primary" | "standby" | "cascade_standby"
+
+struct NodeProfile
+{
+    QString name;
+    QString host;
+    int sshPort = 22;
+    QString sshUser = QStringLiteral("root");
+    QString auth = QStringLiteral("agent"); // agent | key | password | keyboard-interactive
+    QString keyFile;
+    QString gausshome;   // the app directory that holds bin/ and lib/
+    QString pgdata;
+    int dbPort = 26000;
+    QString envFile;     // sourced before every database command; may be empty
+    QString unpackDir;   // per-node override of ClusterProfile::unpackDir; empty = use the cluster's
+    NodeRole role = NodeRole::Unspecified;
+};
+
+struct PackageProfile
+{
+    QString file;        // e.g. /path/MogDB-2.0.3-CentOS-x86_64.tar.gz
+    bool onNodes = false;
+};
+
+// One problem found in a profile: which field, on which node, what is wrong and how to fix it.
+struct ProfileError
+{
+    QString field;   // JSON path, e.g. "nodes[1].db_port"
+    QString node;    // node name (or "#2" when the node has no valid name), empty for cluster-wide fields
+    QString message; // what is wrong (translated)
+    QString fix;     // what to do (translated)
+    QString toString() const;
+};
+
+struct ClusterProfile
+{
+    QString name;
+    Transport transport = Transport::Local;
+    InstallMethod installMethod = InstallMethod::Om;
+    bool mogha = false;
+    QString dbUser = QStringLiteral("omm");
+    PackageProfile package;
+    QString unpackDir;
+    QList<NodeProfile> nodes;
+    // Seconds a stopped database must stay stopped before the stop counts as done (MogHA or a
+    // watchdog could bring it back). Optional key "stop_settle_seconds".
+    int stopSettleSeconds = 10;
+    // Only for transport "local": the sandbox directory built by `mogup-cli demo init`.
+    QString sandbox;
+
+    QString unpackDirFor(const NodeProfile& node) const;
+    const NodeProfile* node(const QString& name) const;
+    const NodeProfile* primaryNode() const; // the node with role primary, or nullptr
+
+    // Parses and validates. On any error returns false and fills errors (all of them, not just the first).
+    static bool fromJson(const QJsonObject& json, ClusterProfile* out, QList<ProfileError>* errors);
+    static bool load(const QString& path, ClusterProfile* out, QList<ProfileError>* errors);
+    QJsonObject toJson() const;
+    bool save(const QString& path, QString* error) const;
+    // Runs the same validation on an in-memory profile (the wizard edits one).
+    QList<ProfileError> validate() const;
+};
+
+} // namespace MogUp

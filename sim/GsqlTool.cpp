@@ -1,0 +1,13 @@
+#include "SimTools.h"
+
+#include <cstdio>
+
+namespace Sim {
+
+int gsqlMain(int, char**)
+{
+    std::fputs("not implemented yet\n", stderr);
+    return 1;
+}
+
+} // namespace Sim

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include "SandboxBuilder.h"
+
+#include <functional>
+#include <memory>
+
+namespace TestSupport {
+
+// Where the built programs are (mogup-cli, mogdb-sim-*).
+QString binDir();
+
+// Polls `condition` every 50 ms until it holds or `timeoutMs` passes (waits on a condition with a
+// deadline, never a fixed sleep). Returns whether it held.
+bool waitFor(const std::function<bool()>& condition, int timeoutMs);
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    bool finished = false;
+    QString out;
+    QString err;
+};
+// Runs a program to completion (killed after timeoutMs) with optional extra environment.
+ProcessResult run(const QString& program, const QStringList& args, int timeoutMs = 60000,
+    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), const QString& workDir = {});
+// Runs `bash -c command`.
+ProcessResult sh(const QString& command, int timeoutMs = 60000,
+    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+
+QString readFile(const QString& path);
+bool writeFile(const QString& path, const QByteArray& data);
+
+// A sandbox in a temporary directory, built with SandboxBuilder, stopped (every process ended)
+// when it goes out of scope, also when the test fails. dir in the options is ignored.
+class Sandbox
+{
+public:
+    explicit Sandbox(Sim::SandboxOptions options = {});
+    ~Sandbox();
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    QString dir() const { return m_dir.path(); }
+    QString profile() const { return m_dir.path() + QStringLiteral("/profile.json"); }
+    const Sim::SandboxConfig& config() const { return m_config; }
+    // Environment for running a command "on" a node the way LocalExecutor does.
+    QProcessEnvironment nodeEnv(const QString& node) const;
+    // Adds a fault rule to DIR/faults.json.
+    void addFault(const QString& node, const QString& tool, const QString& args, const QString& action,
+        int times = 1);
+
+private:
+    QTemporaryDir m_dir;
+    Sim::SandboxConfig m_config;
+    bool m_ok = false;
+    QString m_error;
+};
+
+} // namespace TestSupport
