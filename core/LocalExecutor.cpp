@@ -1,1 +1,138 @@
-// stub
+#include "LocalExecutor.h"
+
+#include "Tr.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#include <signal.h>
+#include <unistd.h>
+
+namespace MogUp {
+
+namespace {
+
+// Splits a byte stream into lines; keeps the unfinished tail for the next chunk.
+class LineSplitter
+{
+public:
+    template <typename Emit>
+    void feed(const QByteArray& chunk, Emit&& emitLine)
+    {
+        m_pending += chunk;
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype nl = m_pending.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            qsizetype end = nl;
+            if (end > start && m_pending.at(end - 1) == '\r')
+                --end;
+            emitLine(QString::fromUtf8(m_pending.constData() + start, end - start));
+            start = nl + 1;
+        }
+        m_pending.remove(0, start);
+    }
+    template <typename Emit>
+    void flush(Emit&& emitLine)
+    {
+        if (!m_pending.isEmpty())
+            emitLine(QString::fromUtf8(m_pending));
+        m_pending.clear();
+    }
+
+private:
+    QByteArray m_pending;
+};
+
+void killGroup(QProcess& p)
+{
+    const qint64 pid = p.processId();
+    if (pid <= 0)
+        return;
+    ::kill(-pid_t(pid), SIGTERM);
+    if (!p.waitForFinished(2000)) {
+        ::kill(-pid_t(pid), SIGKILL);
+        p.waitForFinished(2000);
+    }
+}
+
+} // namespace
+
+LocalExecutor::LocalExecutor(const ClusterProfile& profile)
+    : m_sandbox(profile.sandbox)
+{
+}
+
+ExecResult LocalExecutor::run(const NodeProfile& node, const QString& command, int timeoutMs,
+    const CancelToken& cancel, const LineSink& sink)
+{
+    ExecResult result;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!m_sandbox.isEmpty()) {
+        env.insert(QStringLiteral("PATH"), m_sandbox + QStringLiteral("/bin:") + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("MOGUP_SIM_NODE"), node.name);
+    }
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    // Own session and process group: cancel and timeout can then end everything the command started.
+    p.setChildProcessModifier([] { ::setsid(); });
+    p.start(QStringLiteral("/bin/bash"), { QStringLiteral("-c"), command });
+    if (!p.waitForStarted(10000)) {
+        result.error = Tr::tr("could not start the command on %1: %2").arg(node.name, p.errorString());
+        return result;
+    }
+    result.started = true;
+
+    LineSplitter out, err;
+    auto emitOut = [&](const QString& text) {
+        if (sink)
+            sink(OutputLine { node.name, OutputStream::Stdout, QDateTime::currentDateTimeUtc(), text });
+    };
+    auto emitErr = [&](const QString& text) {
+        if (sink)
+            sink(OutputLine { node.name, OutputStream::Stderr, QDateTime::currentDateTimeUtc(), text });
+    };
+    auto drain = [&] {
+        const QByteArray o = p.readAllStandardOutput();
+        if (!o.isEmpty())
+            out.feed(o, emitOut);
+        const QByteArray e = p.readAllStandardError();
+        if (!e.isEmpty())
+            err.feed(e, emitErr);
+    };
+
+    QElapsedTimer clock;
+    clock.start();
+    while (p.state() != QProcess::NotRunning) {
+        // Short waits keep cancel and timeout responsive; data on either pipe ends the wait early.
+        p.waitForReadyRead(50);
+        drain();
+        if (cancel.isCancelled()) {
+            result.cancelled = true;
+            result.error = Tr::tr("cancelled");
+            killGroup(p);
+            break;
+        }
+        if (timeoutMs > 0 && clock.elapsed() > timeoutMs) {
+            result.timedOut = true;
+            result.error = Tr::tr("no result after %1 s; the command was ended").arg(timeoutMs / 1000.0, 0, 'f', 1);
+            killGroup(p);
+            break;
+        }
+    }
+    p.waitForFinished(2000);
+    drain();
+    out.flush(emitOut);
+    err.flush(emitErr);
+    if (p.exitStatus() == QProcess::CrashExit && !result.cancelled && !result.timedOut) {
+        result.signal = p.exitCode() > 0 ? p.exitCode() : SIGKILL;
+        result.error = Tr::tr("ended by signal %1").arg(result.signal);
+    }
+    result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return result;
+}
+
+} // namespace MogUp

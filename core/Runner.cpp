@@ -1,1 +1,175 @@
-// stub
+#include "Runner.h"
+
+#include "CheckEvaluator.h"
+#include "Tr.h"
+
+#include <QElapsedTimer>
+
+namespace MogUp {
+
+QString stepStatusName(StepStatus s)
+{
+    switch (s) {
+    case StepStatus::Ok:
+        return QStringLiteral("ok");
+    case StepStatus::CommandFailed:
+        return QStringLiteral("command-failed");
+    case StepStatus::CheckFailed:
+        return QStringLiteral("check-failed");
+    case StepStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+Runner::Runner(ClusterProfile profile, Plan plan, std::shared_ptr<Executor> executor, QObject* parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_plan(std::move(plan))
+    , m_executor(std::move(executor))
+{
+    qRegisterMetaType<MogUp::Step>();
+    qRegisterMetaType<MogUp::OutputLine>();
+    qRegisterMetaType<MogUp::StepResult>();
+    qRegisterMetaType<MogUp::RunResult>();
+}
+
+Runner::~Runner()
+{
+    if (m_thread) {
+        m_cancel.cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void Runner::start()
+{
+    if (m_thread)
+        return;
+    m_cancel.reset();
+    m_thread = QThread::create([this] { work(); });
+    m_thread->setObjectName(QStringLiteral("mogup-runner"));
+    m_thread->start();
+}
+
+void Runner::cancel()
+{
+    m_cancel.cancel();
+}
+
+bool Runner::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+bool Runner::wait(unsigned long ms)
+{
+    if (!m_thread)
+        return true;
+    if (ms == ULONG_MAX)
+        return m_thread->wait(QDeadlineTimer(QDeadlineTimer::Forever));
+    return m_thread->wait(QDeadlineTimer(qint64(ms)));
+}
+
+void Runner::work()
+{
+    const int total = int(m_plan.steps.size());
+    emit runStarted(total);
+    emit progress(0, total);
+    RunResult run;
+    run.stepsTotal = total;
+    CheckEvaluator evaluator(*m_executor, m_profile);
+    QList<Step> completed;
+
+    for (int i = 0; i < total; ++i) {
+        const Step& step = m_plan.steps.at(i);
+        StepResult sr;
+        sr.index = i;
+        sr.stepId = step.id;
+        sr.node = step.node;
+        if (m_cancel.isCancelled()) {
+            run.cancelled = true;
+            run.message = Tr::tr("Cancelled before step %1 (%2 on %3).").arg(i + 1).arg(step.title(), step.node);
+            break;
+        }
+        emit stepStarted(i, step);
+        QElapsedTimer clock;
+        clock.start();
+        const NodeProfile* node = m_profile.node(step.node);
+        bool ok = true;
+        if (!node) {
+            ok = false;
+            sr.status = StepStatus::CommandFailed;
+            sr.message = Tr::tr("node %1 is not in the profile").arg(step.node);
+        } else if (!step.command.isEmpty()) {
+            const ExecResult r = m_executor->run(*node, step.command, step.timeoutMs, m_cancel,
+                [this](const OutputLine& line) { emit outputLine(line); });
+            sr.exitCode = r.exitCode;
+            if (r.cancelled) {
+                ok = false;
+                sr.status = StepStatus::Cancelled;
+                sr.message = Tr::tr("cancelled while the command ran");
+            } else if (!r.ok()) {
+                ok = false;
+                sr.status = StepStatus::CommandFailed;
+                sr.message = r.error.isEmpty() ? Tr::tr("the command exited with code %1").arg(r.exitCode) : r.error;
+            }
+        }
+        if (ok) {
+            const CheckOutcome c = evaluator.evaluate(step, m_cancel, [this, i](const QString& text) {
+                emit checkProgress(i, text);
+            });
+            sr.checkPassed = c.passed;
+            sr.message = c.detail;
+            if (!c.passed) {
+                ok = false;
+                sr.status = m_cancel.isCancelled() ? StepStatus::Cancelled : StepStatus::CheckFailed;
+                if (!c.lastOutput.isEmpty()) {
+                    // Show what the failing check read, so nobody has to rerun it by hand.
+                    for (const QString& l : c.lastOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                        emit outputLine(OutputLine { step.node, OutputStream::Stdout, QDateTime::currentDateTimeUtc(), l });
+                }
+            }
+        }
+        sr.ms = clock.elapsed();
+        emit stepFinished(i, sr);
+        if (!ok) {
+            run.cancelled = sr.status == StepStatus::Cancelled;
+            run.failedStepId = step.id;
+            run.failedNode = step.node;
+            run.failedStepTitle = step.title();
+            if (run.cancelled) {
+                run.message = Tr::tr("Cancelled during step %1 \"%2\" on %3.").arg(i + 1).arg(step.title(), step.node);
+            } else {
+                const QString what = sr.status == StepStatus::CommandFailed ? Tr::tr("the command failed")
+                                                                            : Tr::tr("the check failed");
+                run.message = Tr::tr("Step %1 \"%2\" on %3: %4: %5.")
+                                  .arg(i + 1)
+                                  .arg(step.title(), step.node, what, sr.message);
+            }
+            // The step itself may have half-happened: offer its undo too when it has one.
+            if (!step.undoCommand.isEmpty())
+                completed.append(step);
+            break;
+        }
+        completed.append(step);
+        run.stepsDone = i + 1;
+        emit progress(i + 1, total);
+    }
+
+    run.ok = !run.cancelled && run.failedStepId.isEmpty() && run.stepsDone == total;
+    if (!run.ok) {
+        for (auto it = completed.crbegin(); it != completed.crend(); ++it) {
+            if (!it->undoCommand.isEmpty())
+                run.wayBack.append(*it);
+        }
+    }
+    // Always read back what every node is now; a fresh token so a cancelled run can still report.
+    CancelToken fresh;
+    run.nodes = ClusterStatusProbe(*m_executor, m_profile, m_plan.fromVersion.isEmpty() ? QStringLiteral("2.0.1") : m_plan.fromVersion)
+                    .probeAll(fresh);
+    emit finished(run);
+}
+
+} // namespace MogUp

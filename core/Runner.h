@@ -1,1 +1,88 @@
 #pragma once
+
+#include "ClusterStatusProbe.h"
+#include "Executor.h"
+#include "Plan.h"
+#include "Profile.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace MogUp {
+
+enum class StepStatus { Ok, CommandFailed, CheckFailed, Cancelled };
+QString stepStatusName(StepStatus s); // "ok" | "command-failed" | "check-failed" | "cancelled"
+
+struct StepResult
+{
+    int index = -1;
+    QString stepId;
+    QString node;
+    StepStatus status = StepStatus::Ok;
+    int exitCode = 0;
+    qint64 ms = 0;
+    bool checkPassed = false;
+    QString message; // why it failed, or what the check read (translated)
+};
+
+struct RunResult
+{
+    bool ok = false;
+    bool cancelled = false;
+    int stepsDone = 0;
+    int stepsTotal = 0;
+    QString failedStepId;
+    QString failedNode;
+    QString failedStepTitle;
+    QString message;             // what went wrong, naming node and step (translated)
+    QList<NodeStatus> nodes;     // each node's state when the run ended (read live)
+    QList<Step> wayBack;         // undo steps of the completed steps, most recent first
+};
+
+// Runs a plan on a worker thread, one step at a time: command, then the check that proves it.
+// Stops at the first failed command or check, reads every node's state, and reports the way back.
+// Signals are emitted from the worker thread: connect with the default (queued) connection from
+// GUI objects, or Qt::DirectConnection for writers that must see every event in order (Journal).
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    Runner(ClusterProfile profile, Plan plan, std::shared_ptr<Executor> executor, QObject* parent = nullptr);
+    ~Runner() override;
+
+    const Plan& plan() const { return m_plan; }
+    const ClusterProfile& profile() const { return m_profile; }
+
+    void start();
+    void cancel();
+    bool isRunning() const;
+    bool wait(unsigned long ms = ULONG_MAX);
+
+signals:
+    void runStarted(int totalSteps);
+    void stepStarted(int index, const MogUp::Step& step);
+    void outputLine(const MogUp::OutputLine& line);
+    void checkProgress(int index, const QString& text);
+    void stepFinished(int index, const MogUp::StepResult& result);
+    void progress(int done, int total);
+    void finished(const MogUp::RunResult& result);
+
+private:
+    void work();
+
+    ClusterProfile m_profile;
+    Plan m_plan;
+    std::shared_ptr<Executor> m_executor;
+    CancelToken m_cancel;
+    QThread* m_thread = nullptr;
+};
+
+} // namespace MogUp
+
+Q_DECLARE_METATYPE(MogUp::Step)
+Q_DECLARE_METATYPE(MogUp::OutputLine)
+Q_DECLARE_METATYPE(MogUp::StepResult)
+Q_DECLARE_METATYPE(MogUp::RunResult)
