@@ -1,1 +1,525 @@
-// stub
+#include "CliCommands.h"
+
+#include "ClusterStatusProbe.h"
+#include "Journal.h"
+#include "LocalExecutor.h"
+#include "Planner.h"
+#include "Profile.h"
+#include "Runner.h"
+#include "SandboxBuilder.h"
+#include "Tr.h"
+#include "VersionParser.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace MogUp {
+
+namespace {
+
+int g_signalPipe[2] = { -1, -1 };
+
+void onSigint(int)
+{
+    const char c = 1;
+    (void)!::write(g_signalPipe[1], &c, 1);
+}
+
+QString yesNo(bool b)
+{
+    return b ? Tr::tr("yes") : Tr::tr("no");
+}
+
+QString pad(const QString& s, int width)
+{
+    return s.leftJustified(width, QLatin1Char(' '));
+}
+
+std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, QString* error)
+{
+    if (profile.transport == Transport::Local)
+        return std::make_shared<LocalExecutor>(profile);
+    *error = Tr::tr("transport \"ssh\" is not available in this build yet; use transport \"local\" "
+                    "(the sandbox) for now.");
+    return {};
+}
+
+} // namespace
+
+CliCommands::CliCommands()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+int CliCommands::usage(int code)
+{
+    QTextStream& s = code == 0 ? m_out : m_err;
+    s << Tr::tr("Usage: mogup-cli COMMAND [OPTIONS]\n"
+                "\n"
+                "Commands:\n"
+                "  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]\n"
+                "                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json\n"
+                "  demo stop DIR       end every process of that sandbox\n"
+                "  plan --profile P --mode offline|rolling [--no-switch-back] [--json]\n"
+                "                      print the exact plan without changing anything\n"
+                "  upgrade --profile P --mode offline|rolling [--yes] [--run-dir D] [--no-switch-back]\n"
+                "                      show the plan, ask, run it with a live log, verify\n"
+                "  status --profile P [--json]\n"
+                "                      each node's role, state, version, running\n"
+                "\n"
+                "Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.\n");
+    s.flush();
+    return code;
+}
+
+int CliCommands::run(const QStringList& arguments)
+{
+    if (arguments.size() < 2)
+        return usage(2);
+    const QString cmd = arguments.at(1);
+    const QStringList rest = arguments.mid(1);
+    if (cmd == QStringLiteral("demo"))
+        return demo(rest);
+    if (cmd == QStringLiteral("plan"))
+        return plan(rest);
+    if (cmd == QStringLiteral("upgrade"))
+        return upgrade(rest);
+    if (cmd == QStringLiteral("status"))
+        return status(rest);
+    if (cmd == QStringLiteral("--help") || cmd == QStringLiteral("-h") || cmd == QStringLiteral("help"))
+        return usage(0);
+    if (cmd == QStringLiteral("--version")) {
+        m_out << QStringLiteral("mogup-cli ") << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    m_err << Tr::tr("mogup-cli: unknown command \"%1\".").arg(cmd) << Qt::endl;
+    return usage(2);
+}
+
+namespace {
+
+bool loadProfile(const QString& path, ClusterProfile* profile, QTextStream& err)
+{
+    if (path.isEmpty()) {
+        err << Tr::tr("mogup-cli: --profile is required (the cluster profile, a JSON file).") << Qt::endl;
+        return false;
+    }
+    QList<ProfileError> errors;
+    if (!ClusterProfile::load(path, profile, &errors)) {
+        err << Tr::tr("mogup-cli: the profile %1 has %n problem(s):", nullptr, int(errors.size())).arg(path) << Qt::endl;
+        for (const ProfileError& e : errors)
+            err << QStringLiteral("  - ") << e.toString() << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+bool parseMode(const QString& text, UpgradeMode* mode, QTextStream& err)
+{
+    if (text == QStringLiteral("offline")) {
+        *mode = UpgradeMode::Offline;
+        return true;
+    }
+    if (text == QStringLiteral("rolling")) {
+        *mode = UpgradeMode::Rolling;
+        return true;
+    }
+    err << Tr::tr("mogup-cli: --mode must be \"offline\" or \"rolling\" (got \"%1\").").arg(text) << Qt::endl;
+    return false;
+}
+
+void printPlan(const Plan& plan, const ClusterProfile& profile, QTextStream& out)
+{
+    out << Tr::tr("Plan: %1 upgrade of cluster \"%2\" from MogDB %3 to %4, %n step(s).", nullptr, int(plan.steps.size()))
+               .arg(upgradeModeName(plan.mode), profile.name, plan.fromVersion, plan.toVersion)
+        << Qt::endl;
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        const Step& s = plan.steps.at(i);
+        out << QStringLiteral("%1. [%2] %3").arg(i + 1, 2).arg(s.node, s.title()) << Qt::endl;
+        out << QStringLiteral("      $ ") << s.command << Qt::endl;
+        if (!s.check.command.isEmpty())
+            out << QStringLiteral("      ") << Tr::tr("check (%1): %2").arg(checkKindName(s.check.kind), s.check.command)
+                << Qt::endl;
+        if (!s.undoCommand.isEmpty())
+            out << QStringLiteral("      ") << Tr::tr("undo: %1").arg(s.undoCommand) << Qt::endl;
+    }
+    out.flush();
+}
+
+void printStatusTable(const QList<NodeStatus>& nodes, QTextStream& out)
+{
+    out << pad(Tr::tr("NODE"), 12) << pad(Tr::tr("ROLE"), 10) << pad(Tr::tr("STATE"), 14) << pad(Tr::tr("VERSION"), 10)
+        << Tr::tr("RUNNING") << Qt::endl;
+    for (const NodeStatus& n : nodes) {
+        out << pad(n.name, 12) << pad(n.role, 10) << pad(n.state, 14) << pad(n.version.isEmpty() ? QStringLiteral("?") : n.version, 10)
+            << yesNo(n.running);
+        if (!n.detail.isEmpty())
+            out << QStringLiteral("  (") << n.detail << QLatin1Char(')');
+        out << Qt::endl;
+    }
+    out.flush();
+}
+
+// The node that is primary now, read live; empty (with a message) if the cluster has not exactly one.
+QString livePrimary(const QList<NodeStatus>& nodes, QString* error)
+{
+    QStringList primaries;
+    for (const NodeStatus& n : nodes) {
+        if (n.role == QStringLiteral("primary"))
+            primaries << n.name;
+    }
+    if (primaries.size() == 1)
+        return primaries.first();
+    *error = primaries.isEmpty() ? Tr::tr("no node runs as primary")
+                                 : Tr::tr("%1 nodes run as primary (%2)").arg(primaries.size()).arg(primaries.join(QStringLiteral(", ")));
+    return {};
+}
+
+} // namespace
+
+int CliCommands::demo(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(Tr::tr("Build or stop a sandbox MogDB cluster."));
+    p.addPositionalArgument(QStringLiteral("action"), Tr::tr("init or stop"));
+    p.addPositionalArgument(QStringLiteral("dir"), Tr::tr("the sandbox directory"));
+    p.addOption({ QStringLiteral("nodes"), Tr::tr("number of nodes (default 3)"), QStringLiteral("N"), QStringLiteral("3") });
+    p.addOption({ QStringLiteral("install"), Tr::tr("om or manual (default om)"), QStringLiteral("METHOD"), QStringLiteral("om") });
+    p.addOption({ QStringLiteral("no-mogha"), Tr::tr("do not run the MogHA stand-in") });
+    p.addOption({ QStringLiteral("speed"), Tr::tr("time-speed factor for the walsender leak (default 60)"), QStringLiteral("X"),
+        QStringLiteral("60") });
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli demo: ") << p.errorText() << Qt::endl;
+        return 2;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 2 || (pos.at(0) != QStringLiteral("init") && pos.at(0) != QStringLiteral("stop"))) {
+        m_err << Tr::tr("mogup-cli demo: expected \"demo init DIR\" or \"demo stop DIR\".") << Qt::endl;
+        return 2;
+    }
+    const QString dir = QDir::cleanPath(QFileInfo(pos.at(1)).absoluteFilePath());
+    if (pos.at(0) == QStringLiteral("stop")) {
+        QString error;
+        if (!Sim::SandboxBuilder::stop(dir, &error)) {
+            m_err << Tr::tr("mogup-cli demo stop: %1").arg(error) << Qt::endl;
+            return 1;
+        }
+        m_out << Tr::tr("Sandbox %1 stopped; no process of it is left.").arg(dir) << Qt::endl;
+        return 0;
+    }
+    Sim::SandboxOptions o;
+    o.dir = dir;
+    bool ok = false;
+    o.nodes = p.value(QStringLiteral("nodes")).toInt(&ok);
+    if (!ok || o.nodes < 2 || o.nodes > 9) {
+        m_err << Tr::tr("mogup-cli demo init: --nodes must be a number from 2 to 9.") << Qt::endl;
+        return 2;
+    }
+    o.install = p.value(QStringLiteral("install"));
+    if (o.install != QStringLiteral("om") && o.install != QStringLiteral("manual")) {
+        m_err << Tr::tr("mogup-cli demo init: --install must be \"om\" or \"manual\".") << Qt::endl;
+        return 2;
+    }
+    o.mogha = !p.isSet(QStringLiteral("no-mogha"));
+    o.speed = p.value(QStringLiteral("speed")).toDouble(&ok);
+    if (!ok || o.speed <= 0) {
+        m_err << Tr::tr("mogup-cli demo init: --speed must be a positive number.") << Qt::endl;
+        return 2;
+    }
+    Sim::SandboxConfig config;
+    QString error;
+    const bool built = Sim::SandboxBuilder::init(o, &config, &error, [this](const QString& msg) {
+        m_out << QStringLiteral("  ") << msg << Qt::endl;
+    });
+    if (!built) {
+        m_err << Tr::tr("mogup-cli demo init: %1").arg(error) << Qt::endl;
+        return 1;
+    }
+    m_out << Tr::tr("Sandbox cluster ready in %1 (%2 nodes, %3 install, MogHA %4).")
+                 .arg(dir)
+                 .arg(o.nodes)
+                 .arg(o.install, o.mogha ? Tr::tr("running") : Tr::tr("absent"))
+          << Qt::endl
+          << Tr::tr("Profile: %1").arg(dir + QStringLiteral("/profile.json")) << Qt::endl
+          << Tr::tr("Next: mogup-cli upgrade --profile %1 --mode rolling").arg(dir + QStringLiteral("/profile.json"))
+          << Qt::endl;
+    return 0;
+}
+
+int CliCommands::plan(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
+    p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling"), QStringLiteral("MODE") });
+    p.addOption({ QStringLiteral("no-switch-back"), Tr::tr("rolling: leave the upgraded standby as primary") });
+    p.addOption({ QStringLiteral("json"), Tr::tr("print the plan as JSON") });
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli plan: ") << p.errorText() << Qt::endl;
+        return 2;
+    }
+    ClusterProfile profile;
+    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
+        return 2;
+    PlannerOptions options;
+    if (!parseMode(p.value(QStringLiteral("mode")), &options.mode, m_err))
+        return 2;
+    options.switchBack = !p.isSet(QStringLiteral("no-switch-back"));
+    if (!profile.primaryNode()) {
+        // The profile does not say who leads: read it (read-only) rather than guess.
+        QString error;
+        std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
+        if (!executor) {
+            m_err << QStringLiteral("mogup-cli plan: ") << error << Qt::endl;
+            return 2;
+        }
+        CancelToken cancel;
+        options.primaryNode = livePrimary(ClusterStatusProbe(*executor, profile).probeAll(cancel), &error);
+        if (options.primaryNode.isEmpty()) {
+            m_err << Tr::tr("mogup-cli plan: no node has \"role\": \"primary\" in the profile, and the live cluster "
+                            "cannot tell: %1.")
+                         .arg(error)
+                  << Qt::endl;
+            return 1;
+        }
+    }
+    Plan plan;
+    QString error;
+    if (!Planner::build(profile, options, &plan, &error)) {
+        m_err << QStringLiteral("mogup-cli plan: ") << error << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("json")))
+        m_out << QString::fromUtf8(QJsonDocument(plan.toJson()).toJson(QJsonDocument::Indented));
+    else
+        printPlan(plan, profile, m_out);
+    m_out.flush();
+    return 0;
+}
+
+int CliCommands::status(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
+    p.addOption({ QStringLiteral("json"), Tr::tr("print JSON") });
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli status: ") << p.errorText() << Qt::endl;
+        return 2;
+    }
+    ClusterProfile profile;
+    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
+        return 2;
+    QString error;
+    std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
+    if (!executor) {
+        m_err << QStringLiteral("mogup-cli status: ") << error << Qt::endl;
+        return 2;
+    }
+    CancelToken cancel;
+    const QList<NodeStatus> nodes = ClusterStatusProbe(*executor, profile).probeAll(cancel);
+    if (p.isSet(QStringLiteral("json")))
+        m_out << QString::fromUtf8(QJsonDocument(ClusterStatusProbe::toJson(nodes)).toJson(QJsonDocument::Indented));
+    else
+        printStatusTable(nodes, m_out);
+    m_out.flush();
+    return 0;
+}
+
+int CliCommands::upgrade(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
+    p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling"), QStringLiteral("MODE") });
+    p.addOption({ QStringLiteral("yes"), Tr::tr("run without asking") });
+    p.addOption({ QStringLiteral("run-dir"), Tr::tr("where to keep the record of this run"), QStringLiteral("D") });
+    p.addOption({ QStringLiteral("no-switch-back"), Tr::tr("rolling: leave the upgraded standby as primary") });
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli upgrade: ") << p.errorText() << Qt::endl;
+        return 2;
+    }
+    ClusterProfile profile;
+    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
+        return 2;
+    PlannerOptions options;
+    if (!parseMode(p.value(QStringLiteral("mode")), &options.mode, m_err))
+        return 2;
+    options.switchBack = !p.isSet(QStringLiteral("no-switch-back"));
+    QString error;
+    std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
+    if (!executor) {
+        m_err << QStringLiteral("mogup-cli upgrade: ") << error << Qt::endl;
+        return 2;
+    }
+
+    // Read the cluster before planning: the plan must start from what is really there.
+    m_out << Tr::tr("Reading the cluster...") << Qt::endl;
+    CancelToken probeCancel;
+    const QList<NodeStatus> before = ClusterStatusProbe(*executor, profile).probeAll(probeCancel);
+    printStatusTable(before, m_out);
+    const QString primary = livePrimary(before, &error);
+    if (primary.isEmpty()) {
+        m_err << Tr::tr("mogup-cli upgrade: the cluster is not healthy: %1. Nothing was changed.").arg(error) << Qt::endl;
+        return 1;
+    }
+    if (const NodeProfile* declared = profile.primaryNode(); declared && declared->name != primary) {
+        m_err << Tr::tr("mogup-cli upgrade: the profile says %1 is primary, but %2 runs as primary now. Update the "
+                        "profile's \"role\" fields (or run gs_om -t refreshconf after the last switchover). "
+                        "Nothing was changed.")
+                     .arg(declared->name, primary)
+              << Qt::endl;
+        return 1;
+    }
+    options.primaryNode = primary;
+    Plan plan;
+    if (!Planner::build(profile, options, &plan, &error)) {
+        m_err << QStringLiteral("mogup-cli upgrade: ") << error << Qt::endl;
+        return 2;
+    }
+    QStringList notReady, done;
+    for (const NodeStatus& n : before) {
+        if (!n.running || n.state != QStringLiteral("Normal"))
+            notReady << Tr::tr("%1 is %2").arg(n.name, n.running ? n.state : Tr::tr("not running"));
+        else if (n.version == plan.toVersion)
+            done << n.name;
+        else if (n.version != plan.fromVersion)
+            notReady << Tr::tr("%1 runs MogDB %2, not %3").arg(n.name, n.version, plan.fromVersion);
+    }
+    if (done.size() == before.size()) {
+        m_out << Tr::tr("Every node already runs MogDB %1; nothing to do.").arg(plan.toVersion) << Qt::endl;
+        return 0;
+    }
+    if (!done.isEmpty())
+        notReady << Tr::tr("%1 already run(s) %2 (a half-finished upgrade; resume is not supported yet)")
+                        .arg(done.join(QStringLiteral(", ")), plan.toVersion);
+    if (!notReady.isEmpty()) {
+        m_err << Tr::tr("mogup-cli upgrade: the cluster is not ready: %1. Nothing was changed.")
+                     .arg(notReady.join(QStringLiteral("; ")))
+              << Qt::endl;
+        return 1;
+    }
+
+    printPlan(plan, profile, m_out);
+    if (!p.isSet(QStringLiteral("yes"))) {
+        if (!::isatty(STDIN_FILENO)) {
+            m_err << Tr::tr("mogup-cli upgrade: not asking on a non-interactive input; add --yes to run the plan "
+                            "above. Nothing was changed.")
+                  << Qt::endl;
+            return 2;
+        }
+        m_out << Tr::tr("Run this plan now? Type \"yes\" to go on: ") << Qt::flush;
+        QTextStream in(stdin);
+        const QString answer = in.readLine().trimmed();
+        if (answer != QStringLiteral("yes")) {
+            m_out << Tr::tr("Not run. Nothing was changed.") << Qt::endl;
+            return 1;
+        }
+    }
+
+    const QString runDir = p.isSet(QStringLiteral("run-dir")) ? QFileInfo(p.value(QStringLiteral("run-dir"))).absoluteFilePath()
+                                                                : Journal::defaultRunDir(profile.name, options.mode);
+    Journal journal;
+    if (!journal.open(runDir, profile, plan, &error)) {
+        m_err << QStringLiteral("mogup-cli upgrade: ") << error << Qt::endl;
+        return 1;
+    }
+    m_out << Tr::tr("Record of this run: %1").arg(journal.runDir()) << Qt::endl;
+
+    Runner runner(profile, plan, executor);
+    journal.attach(&runner);
+    QEventLoop loop;
+    RunResult result;
+    QObject::connect(&runner, &Runner::stepStarted, &loop, [this, &plan](int i, const Step& s) {
+        m_out << QStringLiteral("==> [%1/%2] %3 (%4)").arg(i + 1).arg(plan.steps.size()).arg(s.title(), s.node) << Qt::endl;
+        m_out << QStringLiteral("    $ ") << s.command << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::outputLine, &loop, [this](const OutputLine& l) {
+        m_out << QStringLiteral("[") << l.node << (l.stream == OutputStream::Stderr ? QStringLiteral(" stderr] ") : QStringLiteral("] "))
+              << l.text << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::checkProgress, &loop, [this](int, const QString& text) {
+        m_out << QStringLiteral("    ... ") << text << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::stepFinished, &loop, [this](int, const StepResult& r) {
+        if (r.status == StepStatus::Ok)
+            m_out << QStringLiteral("    ") << Tr::tr("ok in %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message) << Qt::endl;
+        else
+            m_out << QStringLiteral("    ") << Tr::tr("FAILED after %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message)
+                  << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::finished, &loop, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+
+    // Ctrl-C cancels cleanly: the running command's process group is ended and the state is reported.
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &loop);
+        QObject::connect(notifier, &QSocketNotifier::activated, &loop, [this, &runner] {
+            char c;
+            while (::read(g_signalPipe[0], &c, 1) > 0) { }
+            m_err << Tr::tr("Cancelling: stopping the current command...") << Qt::endl;
+            runner.cancel();
+        });
+        std::signal(SIGINT, onSigint);
+        std::signal(SIGTERM, onSigint);
+    }
+    runner.start();
+    loop.exec();
+    runner.wait();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    m_out << Qt::endl << Tr::tr("Cluster now:") << Qt::endl;
+    printStatusTable(result.nodes, m_out);
+    if (!result.ok) {
+        m_err << (result.cancelled ? Tr::tr("UPGRADE CANCELLED") : Tr::tr("UPGRADE FAILED")) << QStringLiteral(": ")
+              << result.message << Qt::endl;
+        m_err << Tr::tr("Failed step: %1 on node %2.").arg(result.failedStepId, result.failedNode) << Qt::endl;
+        m_err << Tr::tr("State of each node:") << Qt::endl;
+        for (const NodeStatus& n : result.nodes)
+            m_err << QStringLiteral("  - ") << n.summary() << Qt::endl;
+        if (!result.wayBack.isEmpty()) {
+            m_err << Tr::tr("The way back (undo of the completed steps, most recent first; review before running):") << Qt::endl;
+            for (const Step& s : result.wayBack)
+                m_err << QStringLiteral("  [%1] %2\n      $ %3").arg(s.node, s.undoTitle(), s.undoCommand) << Qt::endl;
+        }
+        m_err << Tr::tr("Or fix the cause and finish the remaining steps by hand; the full record is in %1.").arg(journal.runDir())
+              << Qt::endl;
+        return 1;
+    }
+    // Success means every node verifies on the new version in a healthy cluster, read again now.
+    int primaries = 0;
+    QStringList problems;
+    for (const NodeStatus& n : result.nodes) {
+        if (n.role == QStringLiteral("primary"))
+            ++primaries;
+        if (n.version != plan.toVersion)
+            problems << Tr::tr("%1 runs %2").arg(n.name, n.version);
+        if (!n.running || n.state != QStringLiteral("Normal"))
+            problems << Tr::tr("%1 is %2").arg(n.name, n.state);
+    }
+    if (primaries != 1)
+        problems << Tr::tr("%1 primaries").arg(primaries);
+    if (!problems.isEmpty()) {
+        m_err << Tr::tr("UPGRADE NOT VERIFIED: %1.").arg(problems.join(QStringLiteral("; "))) << Qt::endl;
+        return 1;
+    }
+    m_out << Tr::tr("UPGRADE COMPLETE: every node runs MogDB %1; one primary, %2 standbys Normal. Record: %3")
+                 .arg(plan.toVersion)
+                 .arg(result.nodes.size() - 1)
+                 .arg(journal.runDir())
+          << Qt::endl;
+    return 0;
+}
+
+} // namespace MogUp

@@ -1,1 +1,27 @@
 #pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace MogUp {
+
+// The sub-commands of mogup-cli: demo init|stop, plan, upgrade, status. Each returns the exit code:
+// 0 success, 1 the operation failed (the output says where and what to do), 2 bad usage or profile.
+class CliCommands
+{
+public:
+    CliCommands();
+    int run(const QStringList& arguments);
+
+private:
+    int demo(const QStringList& args);
+    int plan(const QStringList& args);
+    int upgrade(const QStringList& args);
+    int status(const QStringList& args);
+    int usage(int code);
+
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace MogUp
