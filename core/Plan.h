@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -11,6 +12,7 @@ namespace MogUp {
 
 enum class UpgradeMode { Offline, Rolling };
 QString upgradeModeName(UpgradeMode m); // "offline" | "rolling"
+bool upgradeModeFromName(const QString& name, UpgradeMode* out); // false for an unknown name
 
 enum class StepKind
 {
@@ -30,6 +32,7 @@ enum class StepKind
     Verify          // read-only: versions, roles, cluster state
 };
 QString stepKindName(StepKind k); // "stop-mogha", "stop-db", ... (stable ids used in JSON and step ids)
+bool stepKindFromName(const QString& name, StepKind* out);
 
 // Who a command runs as on the node. For transport "local" commands run as the current user and the
 // planner adds no wrapper; for "ssh" the wrapper (su/sudo) is part of the command text (next issue).
@@ -55,6 +58,7 @@ enum class CheckKind
                       // cluster_state Normal, expectNodes nodes, exactly one primary, standbys streaming
 };
 QString checkKindName(CheckKind k);
+bool checkKindFromName(const QString& name, CheckKind* out);
 
 struct Check
 {
@@ -84,6 +88,9 @@ struct Step
     RunAs runAs = RunAs::DbUser;
     Check check;
     QString undoCommand;       // empty when the step has nothing to undo (read-only steps)
+    // The node the undo command runs on; empty = node. A switchover is undone by a switchover on the
+    // old primary, which is not the node the step ran on.
+    QString undoNode;
     QString undoTitleSource;
     QStringList undoTitleArgs;
     int timeoutMs = 120000;    // for the command itself
@@ -104,6 +111,9 @@ struct Plan
     QString fromVersion;       // "2.0.1"
     QString toVersion;         // "2.0.3"
     QList<Step> steps;
+    // Node name -> host, for transport ssh only (empty for local: every node is on this machine).
+    // toShellScript marks commands that belong to another host with it.
+    QMap<QString, QString> nodeHosts;
 
     QJsonObject toJson() const;
     static Plan fromJson(const QJsonObject& o);

@@ -37,6 +37,56 @@ public:
     static bool packageNames(const QString& packageFile, PackageNames* out, QString* error);
 };
 
+// Builds single steps, shared by OfflinePlanner and RollingPlanner so both modes run the very same
+// commands with the same checks, undos and timeouts. Assumes what Planner::build validates.
+class PlanSteps
+{
+public:
+    PlanSteps(const ClusterProfile& profile, const Planner::PackageNames& package, const QString& fromVersion);
+
+    // gs_ctl start mode for a node that is not the primary: "standby" or "cascade_standby".
+    static QString standbyMode(const NodeProfile& node);
+    // "Primary" / "Standby" / "Cascade Standby" as gs_ctl query prints local_role, for a gs_ctl mode.
+    static QString queryRole(const QString& mode);
+    // The nodes other than primaryNode, in profile order.
+    static QList<const NodeProfile*> standbys(const ClusterProfile& profile, const QString& primaryNode);
+    static const NodeProfile* findNode(const ClusterProfile& profile, const QString& name);
+
+    Step unpack(const NodeProfile& node) const;
+    Step stopMogha(const NodeProfile& node) const;
+    Step startMogha(const NodeProfile& node) const;
+    Step stopCluster(const NodeProfile& from) const;
+    Step startCluster(const NodeProfile& from) const;
+    // currentMode: how to start the node again on undo ("primary", "standby", "cascade_standby").
+    Step stopDb(const NodeProfile& node, const QString& currentMode) const;
+    Step startDb(const NodeProfile& node, const QString& mode) const;
+    Step swapBin(const NodeProfile& node) const;
+    Step swapLib(const NodeProfile& node) const;
+    Step copyOmFiles(const NodeProfile& node) const;
+    Step waitCatchup(const NodeProfile& node) const;
+    // Runs on newPrimary; undone by a switchover on oldPrimary (plus refreshconf for om installs).
+    Step switchover(const NodeProfile& newPrimary, const NodeProfile& oldPrimary, bool back) const;
+    Step refreshConf(const NodeProfile& primary, bool back) const;
+    Step verifyVersion(const NodeProfile& node) const;
+    Step verifyCluster(const NodeProfile& primary) const;
+
+    // A plan with mode, profile name, versions and (transport ssh) node hosts filled in, no steps.
+    Plan newPlan(UpgradeMode mode) const;
+    // MogHA stops on the standbys first and starts on the primary first, so no MogHA agent is ever left
+    // watching a cluster whose primary agent has gone away (it could try to take over).
+    QList<const NodeProfile*> moghaStopOrder(const QString& primaryNode) const;
+    QList<const NodeProfile*> moghaStartOrder(const QString& primaryNode) const;
+
+    // "201" for "2.0.1": the suffix of the bin/lib backups, as in the vendor procedure (bin_201).
+    QString backupSuffix() const { return m_suffix; }
+
+private:
+    const ClusterProfile& m_profile;
+    Planner::PackageNames m_package;
+    QString m_fromVersion;
+    QString m_suffix;
+};
+
 class OfflinePlanner
 {
 public:

@@ -80,10 +80,10 @@ bool sameCheck(const Check& a, const Check& b)
 bool sameStep(const Step& a, const Step& b)
 {
     return a.id == b.id && a.kind == b.kind && a.node == b.node && a.titleSource == b.titleSource
-        && a.titleArgs == b.titleArgs && a.command == b.command && a.runAs == b.runAs && sameCheck(a.check, b.check)
-        && a.undoCommand == b.undoCommand && a.undoNode == b.undoNode && a.undoTitleSource == b.undoTitleSource
-        && a.undoTitleArgs == b.undoTitleArgs && a.timeoutMs == b.timeoutMs
-        && a.effectDetectable == b.effectDetectable;
+        && a.titleArgs == b.titleArgs && a.command == b.command && a.runAs == b.runAs
+        && sameCheck(a.check, b.check) && a.undoCommand == b.undoCommand && a.undoNode == b.undoNode
+        && a.undoTitleSource == b.undoTitleSource && a.undoTitleArgs == b.undoTitleArgs
+        && a.timeoutMs == b.timeoutMs && a.effectDetectable == b.effectDetectable;
 }
 
 struct ShellRun
@@ -184,8 +184,8 @@ void Tst_planner::enumNames()
     }
     const QList<CheckKind> checks { CheckKind::None, CheckKind::MoghaStopped, CheckKind::MoghaRunning,
         CheckKind::DbStopped, CheckKind::DbRunning, CheckKind::CaughtUp, CheckKind::SwitchedOver,
-        CheckKind::PathsPresent, CheckKind::BinaryVersion, CheckKind::RunningVersion, CheckKind::ClusterStopped,
-        CheckKind::ClusterNormal };
+        CheckKind::PathsPresent, CheckKind::BinaryVersion, CheckKind::RunningVersion,
+        CheckKind::ClusterStopped, CheckKind::ClusterNormal };
     QSet<QString> seen;
     static const QRegularExpression kebab(QStringLiteral("^[a-z]+(-[a-z]+)*$"));
     for (CheckKind k : checks) {
@@ -229,22 +229,26 @@ void Tst_planner::packageNames_data()
                                      << QStringLiteral("MogDB-2.0.3-CentOS-64bit.tar.bz2")
                                      << QStringLiteral("MogDB-2.0.3-CentOS-64bit.sha256");
     QTest::newRow("aarch64 bare") << QStringLiteral("MogDB-2.0.3-openEuler-aarch64.tar.gz") << true
-                                  << QStringLiteral("2.0.3") << QStringLiteral("MogDB-2.0.3-openEuler-64bit.tar.bz2")
+                                  << QStringLiteral("2.0.3")
+                                  << QStringLiteral("MogDB-2.0.3-openEuler-64bit.tar.bz2")
                                   << QStringLiteral("MogDB-2.0.3-openEuler-64bit.sha256");
     QTest::newRow("other version") << QStringLiteral("/x y/MogDB-2.0.4-Kylin-x86_64.tar.gz") << true
-                                   << QStringLiteral("2.0.4") << QStringLiteral("MogDB-2.0.4-Kylin-64bit.tar.bz2")
+                                   << QStringLiteral("2.0.4")
+                                   << QStringLiteral("MogDB-2.0.4-Kylin-64bit.tar.bz2")
                                    << QStringLiteral("MogDB-2.0.4-Kylin-64bit.sha256");
     const QString none;
     QTest::newRow("empty") << QString() << false << none << none << none;
-    QTest::newRow("inner bz2 given") << QStringLiteral("MogDB-2.0.3-CentOS-64bit.tar.bz2") << false << none << none
-                                     << none;
-    QTest::newRow("i386") << QStringLiteral("MogDB-2.0.3-CentOS-i386.tar.gz") << false << none << none << none;
-    QTest::newRow("lowercase") << QStringLiteral("mogdb-2.0.3-CentOS-x86_64.tar.gz") << false << none << none << none;
-    QTest::newRow("openGauss") << QStringLiteral("openGauss-2.0.3-CentOS-x86_64.tar.gz") << false << none << none
+    QTest::newRow("inner bz2 given") << QStringLiteral("MogDB-2.0.3-CentOS-64bit.tar.bz2") << false << none
+                                     << none << none;
+    QTest::newRow("i386") << QStringLiteral("MogDB-2.0.3-CentOS-i386.tar.gz") << false << none << none
+                          << none;
+    QTest::newRow("lowercase") << QStringLiteral("mogdb-2.0.3-CentOS-x86_64.tar.gz") << false << none << none
                                << none;
+    QTest::newRow("openGauss") << QStringLiteral("openGauss-2.0.3-CentOS-x86_64.tar.gz") << false << none
+                               << none << none;
     QTest::newRow("no os") << QStringLiteral("MogDB-2.0.3-x86_64.tar.gz") << false << none << none << none;
-    QTest::newRow("two-part version") << QStringLiteral("MogDB-2.0-CentOS-x86_64.tar.gz") << false << none << none
-                                      << none;
+    QTest::newRow("two-part version")
+        << QStringLiteral("MogDB-2.0-CentOS-x86_64.tar.gz") << false << none << none << none;
     QTest::newRow("trailing junk") << QStringLiteral("MogDB-2.0.3-CentOS-x86_64.tar.gz.part") << false << none
                                    << none << none;
 }
@@ -264,7 +268,8 @@ void Tst_planner::packageNames()
         QCOMPARE(names.outer, QFileInfo(file).fileName());
     } else {
         QVERIFY2(error.contains(QStringLiteral("package.file")), qPrintable(error));
-        QVERIFY2(error.contains(QStringLiteral("MogDB-<version>-<os>-<x86_64|aarch64>.tar.gz")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("MogDB-<version>-<os>-<x86_64|aarch64>.tar.gz")),
+            qPrintable(error));
         QVERIFY(names.version.isEmpty());
     }
 }
@@ -288,18 +293,20 @@ void Tst_planner::exactOrder_data()
         return QString::fromLatin1(spaceSeparated).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     };
 
-    QTest::newRow("offline om mogha 2") << offline << om << true << 2 << 0 << QString() << true
-                                        << list("node1-unpack node2-unpack node2-stop-mogha node1-stop-mogha "
-                                                "node1-stop-cluster node1-swap-bin node1-swap-lib node1-copy-om-files "
-                                                "node2-swap-bin node2-swap-lib node2-copy-om-files node1-start-cluster "
-                                                "node1-start-mogha node2-start-mogha node1-verify node2-verify "
-                                                "node1-verify-cluster");
-    QTest::newRow("offline manual 3") << offline << manual << false << 3 << 0 << QString() << true
-                                      << list("node1-unpack node2-unpack node3-unpack node2-stop-db node3-stop-db "
-                                              "node1-stop-db node1-swap-bin node1-swap-lib node2-swap-bin "
-                                              "node2-swap-lib node3-swap-bin node3-swap-lib node1-start-db "
-                                              "node2-start-db node2-wait-catchup node3-start-db node3-wait-catchup "
-                                              "node1-verify node2-verify node3-verify node1-verify-cluster");
+    QTest::newRow("offline om mogha 2")
+        << offline << om << true << 2 << 0 << QString() << true
+        << list("node1-unpack node2-unpack node2-stop-mogha node1-stop-mogha "
+                "node1-stop-cluster node1-swap-bin node1-swap-lib node1-copy-om-files "
+                "node2-swap-bin node2-swap-lib node2-copy-om-files node1-start-cluster "
+                "node1-start-mogha node2-start-mogha node1-verify node2-verify "
+                "node1-verify-cluster");
+    QTest::newRow("offline manual 3")
+        << offline << manual << false << 3 << 0 << QString() << true
+        << list("node1-unpack node2-unpack node3-unpack node2-stop-db node3-stop-db "
+                "node1-stop-db node1-swap-bin node1-swap-lib node2-swap-bin "
+                "node2-swap-lib node3-swap-bin node3-swap-lib node1-start-db "
+                "node2-start-db node2-wait-catchup node3-start-db node3-wait-catchup "
+                "node1-verify node2-verify node3-verify node1-verify-cluster");
     QTest::newRow("offline manual mogha, primary from options")
         << offline << manual << true << 2 << 0 << QStringLiteral("node2") << true
         << list("node1-unpack node2-unpack node1-stop-mogha node2-stop-mogha node1-stop-db node2-stop-db "
@@ -309,23 +316,28 @@ void Tst_planner::exactOrder_data()
     QTest::newRow("rolling om mogha 3 back")
         << rolling << om << true << 3 << 0 << QString() << true
         << list("node1-unpack node2-unpack node3-unpack node2-stop-mogha node3-stop-mogha node1-stop-mogha "
-                "node2-stop-db node2-swap-bin node2-swap-lib node2-copy-om-files node2-start-db node2-wait-catchup "
-                "node3-stop-db node3-swap-bin node3-swap-lib node3-copy-om-files node3-start-db node3-wait-catchup "
+                "node2-stop-db node2-swap-bin node2-swap-lib node2-copy-om-files node2-start-db "
+                "node2-wait-catchup "
+                "node3-stop-db node3-swap-bin node3-swap-lib node3-copy-om-files node3-start-db "
+                "node3-wait-catchup "
                 "node2-switchover node2-refreshconf "
-                "node1-stop-db node1-swap-bin node1-swap-lib node1-copy-om-files node1-start-db node1-wait-catchup "
+                "node1-stop-db node1-swap-bin node1-swap-lib node1-copy-om-files node1-start-db "
+                "node1-wait-catchup "
                 "node1-switchover-back node1-refreshconf-back "
                 "node1-start-mogha node2-start-mogha node3-start-mogha "
                 "node1-verify node2-verify node3-verify node1-verify-cluster");
     QTest::newRow("rolling manual 2 no back")
         << rolling << manual << false << 2 << 0 << QString() << false
         << list("node1-unpack node2-unpack node2-stop-db node2-swap-bin node2-swap-lib node2-start-db "
-                "node2-wait-catchup node2-switchover node1-stop-db node1-swap-bin node1-swap-lib node1-start-db "
+                "node2-wait-catchup node2-switchover node1-stop-db node1-swap-bin node1-swap-lib "
+                "node1-start-db "
                 "node1-wait-catchup node1-verify node2-verify node2-verify-cluster");
     QTest::newRow("rolling om mogha 2, primary is node2, no back")
         << rolling << om << true << 2 << 1 << QString() << false
         << list("node1-unpack node2-unpack node1-stop-mogha node2-stop-mogha node1-stop-db node1-swap-bin "
                 "node1-swap-lib node1-copy-om-files node1-start-db node1-wait-catchup node1-switchover "
-                "node1-refreshconf node2-stop-db node2-swap-bin node2-swap-lib node2-copy-om-files node2-start-db "
+                "node1-refreshconf node2-stop-db node2-swap-bin node2-swap-lib node2-copy-om-files "
+                "node2-start-db "
                 "node2-wait-catchup node1-start-mogha node2-start-mogha node1-verify node2-verify "
                 "node1-verify-cluster");
 }
@@ -372,12 +384,13 @@ void Tst_planner::exactCommands()
 
     const Step unpack = step("node2-unpack");
     QCOMPARE(unpack.command,
-        QStringLiteral("mkdir -p /opt/mogdb203 && tar -xvf /srv/pkg/MogDB-2.0.3-CentOS-x86_64.tar.gz -C /opt/mogdb203"
-                       " && cd /opt/mogdb203 && expected=$(cut -d ' ' -f 1 < MogDB-2.0.3-CentOS-64bit.sha256 | tr -d "
-                       "'[:space:]') && got=$(sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d ' ' -f 1) && if [ "
-                       "\"$expected\" != \"$got\" ]; then printf 'checksum mismatch for %s: expected %s, got %s\\n' "
-                       "MogDB-2.0.3-CentOS-64bit.tar.bz2 \"$expected\" \"$got\" >&2; exit 1; fi && tar -xvf "
-                       "MogDB-2.0.3-CentOS-64bit.tar.bz2 && chown -R omm: /opt/mogdb203"));
+        QStringLiteral(
+            "mkdir -p /opt/mogdb203 && tar -xvf /srv/pkg/MogDB-2.0.3-CentOS-x86_64.tar.gz -C /opt/mogdb203"
+            " && cd /opt/mogdb203 && expected=$(cut -d ' ' -f 1 < MogDB-2.0.3-CentOS-64bit.sha256 | tr -d "
+            "'[:space:]') && got=$(sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d ' ' -f 1) && if [ "
+            "\"$expected\" != \"$got\" ]; then printf 'checksum mismatch for %s: expected %s, got %s\\n' "
+            "MogDB-2.0.3-CentOS-64bit.tar.bz2 \"$expected\" \"$got\" >&2; exit 1; fi && tar -xvf "
+            "MogDB-2.0.3-CentOS-64bit.tar.bz2 && chown -R omm: /opt/mogdb203"));
     QCOMPARE(unpack.check.kind, CheckKind::BinaryVersion);
     QCOMPARE(unpack.check.command, QStringLiteral("/opt/mogdb203/bin/gaussdb -V"));
     QCOMPARE(unpack.check.expectVersion, QStringLiteral("2.0.3"));
@@ -396,12 +409,14 @@ void Tst_planner::exactCommands()
     QCOMPARE(stopDb.check.kind, CheckKind::DbStopped);
     QCOMPARE(stopDb.check.command, QStringLiteral("/opt/mogdb/app/bin/gs_ctl query -D /opt/mogdb/data"));
     QCOMPARE(stopDb.check.settleMs, 7000);
-    QCOMPARE(stopDb.undoCommand, QStringLiteral("/opt/mogdb/app/bin/gs_ctl start -D /opt/mogdb/data -M standby"));
+    QCOMPARE(
+        stopDb.undoCommand, QStringLiteral("/opt/mogdb/app/bin/gs_ctl start -D /opt/mogdb/data -M standby"));
     QCOMPARE(stopDb.timeoutMs, 180000);
 
     const Step swapBin = step("node2-swap-bin");
     QCOMPARE(swapBin.command,
-        QStringLiteral("cd /opt/mogdb/app && test ! -e bin_201 && mv bin bin_201 && cp -r /opt/mogdb203/bin ."));
+        QStringLiteral(
+            "cd /opt/mogdb/app && test ! -e bin_201 && mv bin bin_201 && cp -r /opt/mogdb203/bin ."));
     QCOMPARE(swapBin.check.kind, CheckKind::BinaryVersion);
     QCOMPARE(swapBin.check.command, QStringLiteral("/opt/mogdb/app/bin/gaussdb -V"));
     QCOMPARE(swapBin.undoCommand,
@@ -409,16 +424,19 @@ void Tst_planner::exactCommands()
 
     const Step swapLib = step("node2-swap-lib");
     QCOMPARE(swapLib.command,
-        QStringLiteral("cd /opt/mogdb/app && test ! -e lib_201 && mv lib lib_201 && cp -r /opt/mogdb203/lib ."));
+        QStringLiteral(
+            "cd /opt/mogdb/app && test ! -e lib_201 && mv lib lib_201 && cp -r /opt/mogdb203/lib ."));
     QCOMPARE(swapLib.check.kind, CheckKind::PathsPresent);
     QCOMPARE(swapLib.check.paths,
         QStringList({ QStringLiteral("/opt/mogdb/app/lib"), QStringLiteral("/opt/mogdb/app/lib_201") }));
-    QCOMPARE(swapLib.check.command, QStringLiteral("test -e /opt/mogdb/app/lib && test -e /opt/mogdb/app/lib_201"));
+    QCOMPARE(swapLib.check.command,
+        QStringLiteral("test -e /opt/mogdb/app/lib && test -e /opt/mogdb/app/lib_201"));
 
     const Step copy = step("node2-copy-om-files");
     QCOMPARE(copy.command,
-        QStringLiteral("cd /opt/mogdb/app && cp bin_201/cluster_static_config bin_201/upgrade_version bin/ && if "
-                       "test -e bin_201/cluster_dynamic_config; then cp bin_201/cluster_dynamic_config bin/; fi"));
+        QStringLiteral(
+            "cd /opt/mogdb/app && cp bin_201/cluster_static_config bin_201/upgrade_version bin/ && if "
+            "test -e bin_201/cluster_dynamic_config; then cp bin_201/cluster_dynamic_config bin/; fi"));
     QCOMPARE(copy.check.paths,
         QStringList({ QStringLiteral("/opt/mogdb/app/bin/cluster_static_config"),
             QStringLiteral("/opt/mogdb/app/bin/upgrade_version") }));
@@ -439,8 +457,9 @@ void Tst_planner::exactCommands()
     QCOMPARE(sw.check.command, QStringLiteral("/opt/mogdb/app/bin/gs_ctl query -D /opt/mogdb/data"));
     QCOMPARE(sw.undoNode, QStringLiteral("node1"));
     QCOMPARE(sw.undoCommand,
-        QStringLiteral("/opt/mogdb/app/bin/gs_ctl switchover -D /opt/mogdb/data && /opt/mogdb/app/bin/gs_om -t "
-                       "refreshconf"));
+        QStringLiteral(
+            "/opt/mogdb/app/bin/gs_ctl switchover -D /opt/mogdb/data && /opt/mogdb/app/bin/gs_om -t "
+            "refreshconf"));
     QCOMPARE(sw.timeoutMs, 180000);
 
     const Step refresh = step("node2-refreshconf");
@@ -501,14 +520,15 @@ void Tst_planner::invariants_data()
                 for (int nodes : { 2, 3 }) {
                     for (bool back : { false, true }) {
                         for (int primaryIndex : { 0, nodes - 1 }) {
-                            const QString name = QStringLiteral("%1 %2 mogha=%3 nodes=%4 back=%5 primary=node%6")
-                                                     .arg(upgradeModeName(mode), installMethodName(install))
-                                                     .arg(mogha)
-                                                     .arg(nodes)
-                                                     .arg(back)
-                                                     .arg(primaryIndex + 1);
-                            QTest::newRow(qPrintable(name)) << int(mode) << int(install) << mogha << nodes << back
-                                                            << primaryIndex;
+                            const QString name
+                                = QStringLiteral("%1 %2 mogha=%3 nodes=%4 back=%5 primary=node%6")
+                                      .arg(upgradeModeName(mode), installMethodName(install))
+                                      .arg(mogha)
+                                      .arg(nodes)
+                                      .arg(back)
+                                      .arg(primaryIndex + 1);
+                            QTest::newRow(qPrintable(name))
+                                << int(mode) << int(install) << mogha << nodes << back << primaryIndex;
                         }
                     }
                 }
@@ -566,21 +586,39 @@ void Tst_planner::invariants()
         QVERIFY2(s.undoCommand.isEmpty() == readOnly, what.constData());
         if (!s.undoCommand.isEmpty())
             QVERIFY2(!s.undoTitle().isEmpty() && !s.undoTitle().contains(QLatin1Char('%')), what.constData());
-        QCOMPARE(s.runAs, (s.kind == StepKind::StopMogha || s.kind == StepKind::StartMogha) ? RunAs::Root : RunAs::DbUser);
+        QCOMPARE(s.runAs,
+            (s.kind == StepKind::StopMogha || s.kind == StepKind::StartMogha) ? RunAs::Root : RunAs::DbUser);
 
         int timeout = 60000;
         switch (s.kind) {
-        case StepKind::Unpack: timeout = 600000; break;
-        case StepKind::StopDb: case StepKind::StartDb: case StepKind::StopCluster: case StepKind::StartCluster:
-        case StepKind::StopMogha: case StepKind::StartMogha: case StepKind::Switchover: timeout = 180000; break;
-        default: break;
+        case StepKind::Unpack:
+            timeout = 600000;
+            break;
+        case StepKind::StopDb:
+        case StepKind::StartDb:
+        case StepKind::StopCluster:
+        case StepKind::StartCluster:
+        case StepKind::StopMogha:
+        case StepKind::StartMogha:
+        case StepKind::Switchover:
+            timeout = 180000;
+            break;
+        default:
+            break;
         }
         QVERIFY2(s.timeoutMs == timeout, what.constData());
         int checkTimeout = 30000;
         switch (s.check.kind) {
-        case CheckKind::DbRunning: case CheckKind::ClusterNormal: case CheckKind::SwitchedOver: checkTimeout = 120000; break;
-        case CheckKind::CaughtUp: checkTimeout = 300000; break;
-        default: break;
+        case CheckKind::DbRunning:
+        case CheckKind::ClusterNormal:
+        case CheckKind::SwitchedOver:
+            checkTimeout = 120000;
+            break;
+        case CheckKind::CaughtUp:
+            checkTimeout = 300000;
+            break;
+        default:
+            break;
         }
         if (s.check.kind == CheckKind::DbStopped || s.check.kind == CheckKind::ClusterStopped) {
             QCOMPARE(s.check.settleMs, profile.stopSettleSeconds * 1000);
@@ -589,10 +627,10 @@ void Tst_planner::invariants()
         QVERIFY2(s.check.timeoutMs == checkTimeout, what.constData());
         const bool detectable = s.kind == StepKind::SwapBin || s.kind == StepKind::SwapLib
             || s.kind == StepKind::CopyOmFiles || s.kind == StepKind::StopDb || s.kind == StepKind::StartDb
-            || s.kind == StepKind::StopCluster || s.kind == StepKind::StartCluster || s.kind == StepKind::StopMogha
-            || s.kind == StepKind::StartMogha || s.kind == StepKind::Switchover;
+            || s.kind == StepKind::StopCluster || s.kind == StepKind::StartCluster
+            || s.kind == StepKind::StopMogha || s.kind == StepKind::StartMogha
+            || s.kind == StepKind::Switchover;
         QVERIFY2(s.effectDetectable == detectable, what.constData());
-        if (s.kind == StepKind::ClusterNormalPlaceholderNeverUsed()) { }
     }
 
     // Unpack on every node, before anything is stopped or swapped.
@@ -694,7 +732,8 @@ void Tst_planner::invariants()
             const QRegularExpressionMatch m = modeRe.match(s.command);
             QVERIFY2(m.hasMatch(), what.constData());
             st.role = m.captured(1);
-            QCOMPARE(s.check.expectRole, st.role == QLatin1String("primary") ? QStringLiteral("Primary") : QStringLiteral("Standby"));
+            QCOMPARE(s.check.expectRole,
+                st.role == QLatin1String("primary") ? QStringLiteral("Primary") : QStringLiteral("Standby"));
             st.running = true;
             // A standby is always followed by its catch-up wait.
             if (st.role == QLatin1String("standby")) {
@@ -749,8 +788,7 @@ void Tst_planner::invariants()
         // Never two primaries, at any point of the plan.
         QVERIFY2(runningPrimaries() <= 1, what.constData());
         if (rolling) {
-            // Rolling keeps the service up: at most one node down at a time, and always a primary
-            // except while one node is stopped for its swap... which is never the primary.
+            // Rolling keeps the service up: at most one node down at a time, never the primary.
             int down = 0;
             for (const NodeState& other : std::as_const(state))
                 down += other.running ? 0 : 1;
@@ -803,12 +841,16 @@ void Tst_planner::invariants()
     // The shell script: every command in plan order, with its check and undo, and valid sh syntax.
     const QString script = plan.toShellScript();
     QVERIFY(script.startsWith(QStringLiteral("#!/bin/sh\n")));
-    QVERIFY(script.contains(QStringLiteral("generated by MogUp; every command below is exactly what MogUp runs")));
+    QVERIFY(script.contains(
+        QStringLiteral("generated by MogUp; every command below is exactly what MogUp runs")));
     QVERIFY(script.contains(QStringLiteral("MogDB 2.0.1 -> 2.0.3")));
     qsizetype pos = 0;
     for (int i = 0; i < plan.steps.size(); ++i) {
         const Step& s = plan.steps.at(i);
-        const QString header = QStringLiteral("# [%1/%2] %3 (node %4, ").arg(i + 1).arg(plan.steps.size()).arg(s.title(), s.node);
+        const QString header = QStringLiteral("# [%1/%2] %3 (node %4, ")
+                                   .arg(i + 1)
+                                   .arg(plan.steps.size())
+                                   .arg(s.title(), s.node);
         const qsizetype at = script.indexOf(header, pos);
         QVERIFY2(at >= 0, qPrintable(header));
         const qsizetype cmd = script.indexOf(QLatin1Char('\n') + s.command + QLatin1Char('\n'), at);
@@ -890,36 +932,60 @@ void Tst_planner::quoting()
         }
         switch (s.kind) {
         case StepKind::Unpack:
-            QVERIFY2(s.command.contains(QStringLiteral("mkdir -p ") + shellQuote(unpackDir) + QStringLiteral(" && ")), what.constData());
-            QVERIFY2(s.command.contains(QStringLiteral("tar -xvf ") + shellQuote(profile.package.file) + QStringLiteral(" -C ") + shellQuote(unpackDir)), what.constData());
-            QVERIFY2(s.command.contains(QStringLiteral("chown -R omm: ") + shellQuote(unpackDir)), what.constData());
-            QVERIFY2(s.check.command.contains(shellQuote(unpackDir + QStringLiteral("/bin/gaussdb")) + QStringLiteral(" -V")), what.constData());
+            QVERIFY2(s.command.contains(
+                         QStringLiteral("mkdir -p ") + shellQuote(unpackDir) + QStringLiteral(" && ")),
+                what.constData());
+            QVERIFY2(s.command.contains(QStringLiteral("tar -xvf ") + shellQuote(profile.package.file)
+                         + QStringLiteral(" -C ") + shellQuote(unpackDir)),
+                what.constData());
+            QVERIFY2(s.command.contains(QStringLiteral("chown -R omm: ") + shellQuote(unpackDir)),
+                what.constData());
+            QVERIFY2(s.check.command.contains(
+                         shellQuote(unpackDir + QStringLiteral("/bin/gaussdb")) + QStringLiteral(" -V")),
+                what.constData());
             break;
         case StepKind::SwapBin:
-            QVERIFY2(s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && ")), what.constData());
-            QVERIFY2(s.command.contains(QStringLiteral("cp -r ") + shellQuote(unpackDir + QStringLiteral("/bin")) + QStringLiteral(" .")), what.constData());
-            QVERIFY2(s.undoCommand.contains(QStringLiteral("cd ") + home + QStringLiteral(" && ")), what.constData());
-            QVERIFY2(s.check.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gaussdb"))), what.constData());
+            QVERIFY2(
+                s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && ")), what.constData());
+            QVERIFY2(s.command.contains(QStringLiteral("cp -r ")
+                         + shellQuote(unpackDir + QStringLiteral("/bin")) + QStringLiteral(" .")),
+                what.constData());
+            QVERIFY2(s.undoCommand.contains(QStringLiteral("cd ") + home + QStringLiteral(" && ")),
+                what.constData());
+            QVERIFY2(s.check.command.contains(
+                         shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gaussdb"))),
+                what.constData());
             break;
         case StepKind::SwapLib:
-            QVERIFY2(s.command.contains(QStringLiteral("cp -r ") + shellQuote(unpackDir + QStringLiteral("/lib")) + QStringLiteral(" .")), what.constData());
-            QVERIFY2(s.check.command.contains(QStringLiteral("test -e ") + shellQuote(profile.nodes[0].gausshome + QStringLiteral("/lib_201"))), what.constData());
+            QVERIFY2(s.command.contains(QStringLiteral("cp -r ")
+                         + shellQuote(unpackDir + QStringLiteral("/lib")) + QStringLiteral(" .")),
+                what.constData());
+            QVERIFY2(s.check.command.contains(QStringLiteral("test -e ")
+                         + shellQuote(profile.nodes[0].gausshome + QStringLiteral("/lib_201"))),
+                what.constData());
             break;
         case StepKind::CopyOmFiles:
-            QVERIFY2(s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && cp ")), what.constData());
-            QVERIFY2(s.check.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/upgrade_version"))), what.constData());
+            QVERIFY2(s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && cp ")),
+                what.constData());
+            QVERIFY2(s.check.command.contains(
+                         shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/upgrade_version"))),
+                what.constData());
             break;
         case StepKind::StopDb:
         case StepKind::StartDb:
         case StepKind::Switchover:
         case StepKind::WaitCatchup:
             QVERIFY2(s.command.contains(QStringLiteral(" -D ") + pgdata), what.constData());
-            QVERIFY2(s.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gs_ctl"))), what.constData());
+            QVERIFY2(
+                s.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gs_ctl"))),
+                what.constData());
             break;
         case StepKind::StopCluster:
         case StepKind::StartCluster:
         case StepKind::RefreshConf:
-            QVERIFY2(s.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gs_om"))), what.constData());
+            QVERIFY2(
+                s.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gs_om"))),
+                what.constData());
             break;
         default:
             break;
@@ -980,7 +1046,6 @@ void Tst_planner::commandsRunInPosixShell()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(readText(home + QStringLiteral("/bin/gaussdb")), QByteArray("new"));
     QCOMPARE(readText(home + QStringLiteral("/bin_201/gaussdb")), QByteArray("old"));
-    QVERIFY(runSh(swapBin.check.command.replace(QStringLiteral("/bin/gaussdb -V"), QStringLiteral("/bin/gaussdb")), elsewhere).exitCode != 0 || true);
 
     // A second run must refuse: the backup holds the only copy of the old binaries.
     r = runSh(swapBin.command, elsewhere);
@@ -999,7 +1064,8 @@ void Tst_planner::commandsRunInPosixShell()
     r = runSh(copy.command, elsewhere);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(runSh(copy.check.command, elsewhere).exitCode == 0);
-    QCOMPARE(readText(home + QStringLiteral("/bin/upgrade_version")), QByteArray("2.0.1\n92.299\nf892ccb7\n"));
+    QCOMPARE(
+        readText(home + QStringLiteral("/bin/upgrade_version")), QByteArray("2.0.1\n92.299\nf892ccb7\n"));
     QVERIFY(!QFile::exists(home + QStringLiteral("/bin/cluster_dynamic_config")));
     QVERIFY(writeText(home + QStringLiteral("/bin_201/cluster_dynamic_config"), "roles"));
     r = runSh(copy.command, elsewhere);
@@ -1039,14 +1105,16 @@ void Tst_planner::unpackChecksum()
     QVERIFY(QDir().mkpath(build + QStringLiteral("/bin")));
     QVERIFY(QDir().mkpath(build + QStringLiteral("/lib")));
     QVERIFY(QDir().mkpath(pkgDir));
-    QVERIFY(writeText(build + QStringLiteral("/bin/gaussdb"), "#!/bin/sh\necho 'gaussdb (MogDB 2.0.3 build x)'\n"));
+    QVERIFY(writeText(
+        build + QStringLiteral("/bin/gaussdb"), "#!/bin/sh\necho 'gaussdb (MogDB 2.0.3 build x)'\n"));
     QVERIFY(writeText(build + QStringLiteral("/lib/libpq.so"), "lib"));
     const QString inner = QStringLiteral("MogDB-2.0.3-CentOS-64bit.tar.bz2");
     const QString outer = pkgDir + QStringLiteral("/MogDB-2.0.3-CentOS-x86_64.tar.gz");
     ShellRun r = runSh(QStringLiteral("tar -cjf ") + shellQuote(tmp.path() + QLatin1Char('/') + inner)
-            + QStringLiteral(" bin lib && cd ") + shellQuote(tmp.path()) + QStringLiteral(" && sha256sum ") + inner
-            + QStringLiteral(" | cut -d ' ' -f 1 > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ") + shellQuote(outer)
-            + QLatin1Char(' ') + inner + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"),
+            + QStringLiteral(" bin lib && cd ") + shellQuote(tmp.path()) + QStringLiteral(" && sha256sum ")
+            + inner + QStringLiteral(" | cut -d ' ' -f 1 > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ")
+            + shellQuote(outer) + QLatin1Char(' ') + inner
+            + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"),
         build);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
@@ -1068,8 +1136,8 @@ void Tst_planner::unpackChecksum()
 
     // A .sha256 in "digest  file" form (sha256sum's own output) is accepted too.
     r = runSh(QStringLiteral("cd ") + shellQuote(tmp.path()) + QStringLiteral(" && sha256sum ") + inner
-        + QStringLiteral(" > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ") + shellQuote(outer) + QLatin1Char(' ')
-        + inner + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"));
+        + QStringLiteral(" > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ") + shellQuote(outer)
+        + QLatin1Char(' ') + inner + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     profile.unpackDir = tmp.path() + QStringLiteral("/unpack2");
     QVERIFY2(Planner::build(profile, options, &plan, &error), qPrintable(error));
@@ -1078,16 +1146,17 @@ void Tst_planner::unpackChecksum()
 
     // A wrong digest: the command fails, says so on stderr, and the inner tarball is not unpacked.
     const QByteArray wrong(64, 'a');
-    r = runSh(QStringLiteral("cd ") + shellQuote(tmp.path()) + QStringLiteral(" && echo ") + QString::fromLatin1(wrong)
-        + QStringLiteral(" > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ") + shellQuote(outer) + QLatin1Char(' ')
-        + inner + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"));
+    r = runSh(QStringLiteral("cd ") + shellQuote(tmp.path()) + QStringLiteral(" && echo ")
+        + QString::fromLatin1(wrong) + QStringLiteral(" > MogDB-2.0.3-CentOS-64bit.sha256 && tar -czf ")
+        + shellQuote(outer) + QLatin1Char(' ') + inner + QStringLiteral(" MogDB-2.0.3-CentOS-64bit.sha256"));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     profile.unpackDir = tmp.path() + QStringLiteral("/bad unpack");
     QVERIFY2(Planner::build(profile, options, &plan, &error), qPrintable(error));
     r = runSh(plan.steps.first().command, tmp.path());
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(QStringLiteral("checksum mismatch for MogDB-2.0.3-CentOS-64bit.tar.bz2: expected ")
-                 + QString::fromLatin1(wrong) + QStringLiteral(", got ")),
+    QVERIFY2(
+        r.err.contains(QStringLiteral("checksum mismatch for MogDB-2.0.3-CentOS-64bit.tar.bz2: expected ")
+            + QString::fromLatin1(wrong) + QStringLiteral(", got ")),
         qPrintable(r.err));
     QVERIFY(!QFile::exists(profile.unpackDir + QStringLiteral("/bin")));
 }
@@ -1129,31 +1198,39 @@ void Tst_planner::errors_data()
     const int offline = int(UpgradeMode::Offline);
     const int rolling = int(UpgradeMode::Rolling);
     QTest::newRow("no primary") << offline << 2 << kPackage << QString() << 1 << QString()
-                                << QStringList { QStringLiteral("role"), QStringLiteral("primary"), QStringLiteral("Fix") };
+                                << QStringList { QStringLiteral("role"), QStringLiteral("primary"),
+                                       QStringLiteral("Fix") };
     QTest::newRow("two primaries") << rolling << 3 << kPackage << QString() << 2 << QString()
                                    << QStringList { QStringLiteral("role"), QStringLiteral("node1, node2") };
-    QTest::newRow("primary option unknown") << offline << 2 << kPackage << QStringLiteral("node9") << 0 << QString()
-                                            << QStringList { QStringLiteral("node9"), QStringLiteral("node1, node2") };
+    QTest::newRow("primary option unknown")
+        << offline << 2 << kPackage << QStringLiteral("node9") << 0 << QString()
+        << QStringList { QStringLiteral("node9"), QStringLiteral("node1, node2") };
     QTest::newRow("rolling with 1 node") << rolling << 1 << kPackage << QString() << 0 << QString()
                                          << QStringList { QStringLiteral("nodes"), QStringLiteral("standby"),
                                                 QStringLiteral("node1"), QStringLiteral("offline") };
-    QTest::newRow("rolling, only a cascade standby") << rolling << 2 << kPackage << QString() << 3 << QString()
-                                                     << QStringList { QStringLiteral("nodes"), QStringLiteral("cascade") };
-    QTest::newRow("bad package name") << offline << 2 << QStringLiteral("/tmp/mogdb.tar.gz") << QString() << 0
-                                      << QString()
-                                      << QStringList { QStringLiteral("package.file"), QStringLiteral("/tmp/mogdb.tar.gz"),
-                                             QStringLiteral("MogDB-2.0.3-CentOS-x86_64.tar.gz") };
-    QTest::newRow("bad package, rolling") << rolling << 3 << QStringLiteral("MogDB-2.0.3-CentOS-sparc.tar.gz")
-                                          << QString() << 0 << QString() << QStringList { QStringLiteral("package.file") };
-    QTest::newRow("package is the running version") << offline << 2 << QStringLiteral("MogDB-2.0.1-CentOS-x86_64.tar.gz")
-                                                    << QString() << 0 << QString()
-                                                    << QStringList { QStringLiteral("package.file"), QStringLiteral("2.0.1") };
-    QTest::newRow("empty gausshome") << offline << 2 << kPackage << QString() << 0 << QStringLiteral("gausshome")
-                                     << QStringList { QStringLiteral("nodes[1].gausshome"), QStringLiteral("node2") };
+    QTest::newRow("rolling, only a cascade standby")
+        << rolling << 2 << kPackage << QString() << 3 << QString()
+        << QStringList { QStringLiteral("nodes"), QStringLiteral("cascade") };
+    QTest::newRow("bad package name")
+        << offline << 2 << QStringLiteral("/tmp/mogdb.tar.gz") << QString() << 0 << QString()
+        << QStringList { QStringLiteral("package.file"), QStringLiteral("/tmp/mogdb.tar.gz"),
+               QStringLiteral("MogDB-2.0.3-CentOS-x86_64.tar.gz") };
+    QTest::newRow("bad package, rolling")
+        << rolling << 3 << QStringLiteral("MogDB-2.0.3-CentOS-sparc.tar.gz") << QString() << 0 << QString()
+        << QStringList { QStringLiteral("package.file") };
+    QTest::newRow("package is the running version")
+        << offline << 2 << QStringLiteral("MogDB-2.0.1-CentOS-x86_64.tar.gz") << QString() << 0 << QString()
+        << QStringList { QStringLiteral("package.file"), QStringLiteral("2.0.1") };
+    QTest::newRow("empty gausshome") << offline << 2 << kPackage << QString() << 0
+                                     << QStringLiteral("gausshome")
+                                     << QStringList { QStringLiteral("nodes[1].gausshome"),
+                                            QStringLiteral("node2") };
     QTest::newRow("empty pgdata") << rolling << 2 << kPackage << QString() << 0 << QStringLiteral("pgdata")
-                                  << QStringList { QStringLiteral("nodes[1].pgdata"), QStringLiteral("node2") };
-    QTest::newRow("empty unpack dir") << offline << 2 << kPackage << QString() << 0 << QStringLiteral("unpack_dir")
-                                      << QStringList { QStringLiteral("unpack_dir"), QStringLiteral("node1") };
+                                  << QStringList { QStringLiteral("nodes[1].pgdata"),
+                                         QStringLiteral("node2") };
+    QTest::newRow("empty unpack dir")
+        << offline << 2 << kPackage << QString() << 0 << QStringLiteral("unpack_dir")
+        << QStringList { QStringLiteral("unpack_dir"), QStringLiteral("node1") };
 }
 
 void Tst_planner::errors()
