@@ -1,13 +1,626 @@
+// gs_om stand-in (mogdb-tools.md §3): start / stop / status [--detail] / refreshconf / -V.
+// Like the real OM it reads bin/cluster_static_config (and needs bin/upgrade_version next to it)
+// from the directory it was called from, and asks every datanode with `gs_ctl query -D`.
+#include "SimClusterConfig.h"
+#include "SimClusterUtil.h"
+#include "SimLayout.h"
+#include "FaultInjector.h"
 #include "SimTools.h"
+#include "SimVersion.h"
 
-#include <cstdio>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QThread>
+
+#include <memory>
+#include <vector>
 
 namespace Sim {
 
-int gsOmMain(int, char**)
+namespace {
+
+const char* const Rule = "=========================================\n";
+
+struct OmOptions
 {
-    std::fputs("not implemented yet\n", stderr);
-    return 1;
+    QString action;
+    bool detail = false;
+    bool all = false;
+    QString host;
+    QString mode;
+    QString outputFile;
+    QString dataDir;
+    int timeoutSecs = 0;
+};
+
+struct NodeState
+{
+    QString role;  // Primary | Standby | Cascade | Down | Unknown ...
+    QString state; // Normal | Manually stopped | ...
+};
+
+struct Om
+{
+    QString binDir;
+    QString sandboxRoot;
+    SandboxConfig config;
+    bool haveConfig = false;
+    QList<StaticNodeRecord> nodes;
+    int localNodeId = 0;
+
+    QProcessEnvironment envFor(const StaticNodeRecord& rec) const
+    {
+        if (haveConfig) {
+            if (const SandboxNode* n = config.node(rec.name))
+                return nodeEnvironment(config, *n);
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MOGUP_SIM_NODE"), rec.name);
+        return env;
+    }
+    QString gsCtl(const StaticNodeRecord& rec) const { return rec.gausshome + QStringLiteral("/bin/gs_ctl"); }
+};
+
+struct Job
+{
+    QString program;
+    QStringList args;
+    QProcessEnvironment env;
+};
+
+// Runs the jobs side by side (the OM uses pssh / a thread pool), each to completion.
+QList<ToolRun> runParallel(const QList<Job>& jobs, int timeoutMs)
+{
+    std::vector<std::unique_ptr<QProcess>> procs;
+    QList<ToolRun> results;
+    for (const Job& j : jobs) {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(j.env);
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->setStandardInputFile(QProcess::nullDevice());
+        p->start(j.program, j.args);
+        procs.push_back(std::move(p));
+        results.append(ToolRun {});
+    }
+    QDeadlineTimer deadline(timeoutMs);
+    for (size_t i = 0; i < procs.size(); ++i) {
+        QProcess* p = procs[i].get();
+        ToolRun& r = results[int(i)];
+        if (!p->waitForStarted(10000)) {
+            r.output = p->errorString();
+            continue;
+        }
+        r.started = true;
+        if (!p->waitForFinished(int(qMax<qint64>(1, deadline.remainingTime())))) {
+            p->kill();
+            p->waitForFinished(5000);
+            r.output = QString::fromLocal8Bit(p->readAll());
+            continue;
+        }
+        r.finished = p->exitStatus() == QProcess::NormalExit;
+        r.exitCode = p->exitCode();
+        r.output = QString::fromLocal8Bit(p->readAll());
+    }
+    return results;
+}
+
+QString usage()
+{
+    return QStringLiteral(
+        "gs_om is a utility to manage a cluster.\n"
+        "\n"
+        "Usage:\n"
+        "  gs_om -? | --help\n"
+        "  gs_om -V | --version\n"
+        "  OLAP scene:\n"
+        "    gs_om -t start [-h HOSTNAME] [-D dataDir] [--time-out=SECS]\n"
+        "                   [--security-mode=MODE] [-l LOGFILE]\n"
+        "    gs_om -t stop [-h HOSTNAME] [-D dataDir]  [--time-out=SECS] [-m MODE]\n"
+        "                  [-l LOGFILE]\n"
+        "    gs_om -t restart [-h HOSTNAME] [-D dataDir] [--time-out=SECS]\n"
+        "                   [--security-mode=MODE] [-l LOGFILE] [-m MODE]\n"
+        "    gs_om -t status [-h HOSTNAME] [-o OUTPUT] [--detail] [--all] [-l LOGFILE]\n"
+        "    gs_om -t refreshconf\n");
+}
+
+// One datanode's state from its gs_ctl query output (DbClusterInfo.queryClsInfo).
+NodeState scrape(const ToolRun& r)
+{
+    NodeState s;
+    if (!r.finished || r.exitCode != 0 || r.output.indexOf(QLatin1String("exc_sql failed")) > 0) {
+        if (r.output.indexOf(QLatin1String("could not connect to the local server")) > 0
+            || r.output.indexOf(QLatin1String("Is server running")) > 0) {
+            s.role = QStringLiteral("Down");
+            s.state = QStringLiteral("Manually stopped");
+        } else {
+            s.role = QStringLiteral("Unknown");
+            s.state = QStringLiteral("Unknown");
+        }
+        return s;
+    }
+    s.role = firstMatch(r.output, QStringLiteral("local_role\\s*:\\s*(\\w+)"));
+    s.state = firstMatch(r.output, QStringLiteral("db_state\\s*:\\s*(\\w+)"));
+    if (s.role.isEmpty() || s.state.isEmpty()) {
+        // The Python code would raise on res[0]; GAUSS-51652 in real life. Report Unknown.
+        s.role = QStringLiteral("Unknown");
+        s.state = QStringLiteral("Unknown");
+        return s;
+    }
+    if (s.state == QLatin1String("Need")) {
+        const QString detail = firstMatch(r.output, QStringLiteral("detail_information\\s*:\\s*(\\w+)"));
+        s.state = QStringLiteral("Need repair(%1)").arg(detail);
+    }
+    return s;
+}
+
+QList<NodeState> queryAll(const Om& om)
+{
+    QList<Job> jobs;
+    for (const StaticNodeRecord& rec : om.nodes)
+        jobs.append(Job { om.gsCtl(rec), { QStringLiteral("query"), QStringLiteral("-D"), rec.datadir }, om.envFor(rec) });
+    const QList<ToolRun> runs = runParallel(jobs, 60000);
+    QList<NodeState> states;
+    for (const ToolRun& r : runs)
+        states.append(scrape(r));
+    return states;
+}
+
+QString clusterStateOf(const QList<NodeState>& states)
+{
+    QString clusterState = QStringLiteral("Normal");
+    int primaries = 0;
+    QString primaryState;
+    for (const NodeState& s : states) {
+        if (s.role == QLatin1String("Primary")) {
+            ++primaries;
+            primaryState = s.state;
+        } else {
+            if (s.role != QLatin1String("Standby") && s.role != QLatin1String("Secondary")
+                && s.role != QLatin1String("Cascade"))
+                clusterState = QStringLiteral("Degraded");
+            if (s.state != QLatin1String("Normal"))
+                clusterState = QStringLiteral("Degraded");
+        }
+    }
+    if (states.size() == 1)
+        return states.first().state != QLatin1String("Normal") ? QStringLiteral("Unavailable") : QStringLiteral("Normal");
+    if (primaryState != QLatin1String("Normal") || primaries != 1)
+        clusterState = QStringLiteral("Unavailable");
+    return clusterState;
+}
+
+QString padRight(const QString& s, int width)
+{
+    return s.leftJustified(width, QLatin1Char(' '));
+}
+
+QString statusText(const Om& om, const QList<NodeState>& states, bool detail)
+{
+    const QString clusterState = clusterStateOf(states);
+    if (!detail) {
+        const QString name = om.nodes.isEmpty() ? QString() : om.nodes.first().clusterName;
+        return QStringLiteral("-----------------------------------------------------------------------\n\n"
+                              "cluster_name    : %1\ncluster_state   : %2\nredistributing  : No\n\n"
+                              "-----------------------------------------------------------------------\n")
+            .arg(name, clusterState);
+    }
+    QString t = QStringLiteral("[   Cluster State   ]\n\ncluster_state   : %1\nredistributing  : No\n").arg(clusterState);
+    t += QStringLiteral("current_az      : AZ_ALL\n\n[  Datanode State   ]\n\n");
+    int maxName = 0;
+    int maxPath = 0;
+    for (const StaticNodeRecord& n : om.nodes) {
+        maxName = qMax(maxName, int(n.name.size()));
+        maxPath = qMax(maxPath, int(n.datadir.size()));
+    }
+    const int NodeIdLen = 2, InstanceIdLen = 8, SpaceLen = 1, StateLen = 17, SepLen = 1, IpLen = 16, PortLen = 10;
+    const int nodeLen = NodeIdLen + SpaceLen + maxName + SpaceLen;
+    const int instanceLen = InstanceIdLen + SpaceLen + maxPath;
+    const int count = int(om.nodes.size());
+    const bool perLine = mogdbVersion() != QLatin1String("2.0.1"); // OM 2.0.3+ prints one datanode per line
+    if (!perLine) {
+        // OM 2.0.1: every datanode on one line, separated by " | " (DbClusterInfo.py v2.0.1 l.1728-1786).
+        for (int i = 0; i < count - 1; ++i) {
+            t += padRight(QStringLiteral("node"), nodeLen) + padRight(QStringLiteral("node_ip"), IpLen)
+                + padRight(QStringLiteral("instance"), instanceLen) + padRight(QStringLiteral("state"), StateLen)
+                + QStringLiteral("| ");
+        }
+        t += padRight(QStringLiteral("node"), nodeLen) + padRight(QStringLiteral("node_ip"), IpLen)
+            + padRight(QStringLiteral("instance"), instanceLen) + QStringLiteral("state\n");
+        t += QString(count * (nodeLen + instanceLen + IpLen + SpaceLen + StateLen + SpaceLen + SepLen), QLatin1Char('-'))
+            + QLatin1Char('\n');
+    } else {
+        t += padRight(QStringLiteral("    node"), nodeLen) + padRight(QStringLiteral("node_ip"), IpLen)
+            + padRight(QStringLiteral("port"), PortLen) + padRight(QStringLiteral("instance"), instanceLen)
+            + QStringLiteral("state\n");
+        t += QString(nodeLen + instanceLen + IpLen + SpaceLen + PortLen + SpaceLen + StateLen + SpaceLen + SepLen,
+                 QLatin1Char('-'))
+            + QLatin1Char('\n');
+    }
+    for (int i = 0; i < count; ++i) {
+        const StaticNodeRecord& n = om.nodes.at(i);
+        QString row = padRight(QString::number(n.id), 2) + QLatin1Char(' ');
+        row += padRight(n.name, maxName) + QLatin1Char(' ');
+        row += padRight(n.ip, 15) + QLatin1Char(' ');
+        if (perLine)
+            row += padRight(QString::number(n.port), 10) + QLatin1Char(' ');
+        row += QString::number(n.instanceId) + QLatin1Char(' ');
+        row += padRight(n.datadir, maxPath) + QLatin1Char(' ');
+        if (perLine)
+            row += QString(n.installRole).rightJustified(3, QLatin1Char(' ')) + QLatin1Char(' ');
+        else
+            row += QString(n.installRole) + QLatin1Char(' ');
+        row += padRight(count == 1 ? QStringLiteral("Primary") : states.at(i).role, 7);
+        row += QLatin1Char(' ') + states.at(i).state;
+        if (!perLine && i < count - 1)
+            row += QStringLiteral(" | ");
+        else
+            row += QLatin1Char('\n');
+        t += row;
+    }
+    return t;
+}
+
+int writeOutput(const OmOptions& opts, const QString& text)
+{
+    if (opts.outputFile.isEmpty()) {
+        out(text);
+        return 0;
+    }
+    QFile f(opts.outputFile);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        out(QStringLiteral("[GAUSS-50206] : Failed to create %1.\n").arg(opts.outputFile));
+        return 1;
+    }
+    f.write(text.toLocal8Bit());
+    return 0;
+}
+
+int doStatus(const Om& om, const OmOptions& opts)
+{
+    const QList<NodeState> states = queryAll(om);
+    return writeOutput(opts, statusText(om, states, opts.detail));
+}
+
+QList<StaticNodeRecord> targets(const Om& om, const OmOptions& opts, bool* ok)
+{
+    *ok = true;
+    if (opts.host.isEmpty())
+        return om.nodes;
+    for (const StaticNodeRecord& n : om.nodes) {
+        if (n.name == opts.host || n.ip == opts.host)
+            return { n };
+    }
+    *ok = false;
+    return {};
+}
+
+QString commandLine(const QString& program, const QStringList& args)
+{
+    return (QStringList { program } + args).join(QLatin1Char(' '));
+}
+
+// The role a node is started with: bin/cluster_dynamic_config of that node if present (written by
+// refreshconf), else the install role of the static config (LocalBaseOM.py l.105-113).
+QString startMode(const StaticNodeRecord& rec)
+{
+    QList<DynamicNodeRecord> dyn;
+    QString error;
+    if (readDynamicConfig(rec.gausshome + QStringLiteral("/bin/cluster_dynamic_config"), &dyn, &error)) {
+        for (const DynamicNodeRecord& d : dyn) {
+            if (d.name == rec.name && !d.role.isEmpty())
+                return d.role;
+        }
+    }
+    return modeForInstallRole(rec.installRole);
+}
+
+int doStart(const Om& om, const OmOptions& opts)
+{
+    bool ok = false;
+    const QList<StaticNodeRecord> hosts = targets(om, opts, &ok);
+    const bool cluster = opts.host.isEmpty();
+    out(cluster ? QStringLiteral("Starting cluster.\n") : QStringLiteral("Starting node.\n"));
+    out(QLatin1String(Rule));
+    if (!ok) {
+        out(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
+        return 1;
+    }
+    // Primaries first, then the others side by side.
+    QList<Job> first;
+    QList<Job> rest;
+    for (const StaticNodeRecord& rec : hosts) {
+        const QString mode = startMode(rec);
+        QStringList args { QStringLiteral("start"), QStringLiteral("-D"), rec.datadir, QStringLiteral("-M"), mode };
+        Job j { om.gsCtl(rec), args, om.envFor(rec) };
+        (mode == QLatin1String("primary") ? first : rest).append(j);
+    }
+    const int timeoutMs = (opts.timeoutSecs > 0 ? opts.timeoutSecs : 300) * 1000;
+    QString failed;
+    QString failedCmd;
+    auto handle = [&](const QList<Job>& jobs, const QList<ToolRun>& runs) {
+        for (int i = 0; i < runs.size(); ++i) {
+            const ToolRun& r = runs.at(i);
+            if (!r.finished || r.exitCode != 0) {
+                failed += r.output;
+                if (failedCmd.isEmpty())
+                    failedCmd = commandLine(jobs.at(i).program, jobs.at(i).args);
+            } else if (r.output.contains(QLatin1String("another server might be running"))) {
+                out(r.output.endsWith(QLatin1Char('\n')) ? r.output : r.output + QLatin1Char('\n'));
+            } else if (r.output.contains(QLatin1String("] WARNING:"))) {
+                QStringList warnings;
+                for (const QString& line : r.output.split(QLatin1Char('\n'))) {
+                    if (line.contains(QLatin1String("] WARNING:")))
+                        warnings.append(line);
+                }
+                out(r.output.left(r.output.indexOf(QLatin1Char(':'))) + QLatin1Char('\n') + warnings.join(QLatin1Char('\n'))
+                    + QLatin1Char('\n'));
+            }
+        }
+    };
+    handle(first, runParallel(first, timeoutMs));
+    handle(rest, runParallel(rest, timeoutMs));
+    if (!failed.isEmpty()) {
+        out(QLatin1String(Rule));
+        out(QStringLiteral("[GAUSS-53600]: Can not start the database, the cmd is %1,  Error:\n%2.\n").arg(failedCmd, failed));
+        return 1;
+    }
+    if (cluster) {
+        QElapsedTimer timer;
+        timer.start();
+        QString state;
+        qint64 lastMessage = -5000;
+        while (timer.elapsed() <= 30000) {
+            state = clusterStateOf(queryAll(om));
+            if (state == QLatin1String("Normal"))
+                break;
+            if (timer.elapsed() - lastMessage >= 5000) {
+                out(QStringLiteral("Waiting for check cluster state...\n"));
+                lastMessage = timer.elapsed();
+            }
+            QThread::msleep(500);
+        }
+        if (state != QLatin1String("Normal")) {
+            out(QStringLiteral("[GAUSS-51607] : Failed to start cluster. After startup, the last check results were %1. "
+                               "Please check manually.\n")
+                    .arg(state));
+            return 1;
+        }
+    }
+    out(QLatin1String(Rule));
+    out(QStringLiteral("Successfully started.\n"));
+    return 0;
+}
+
+int doStop(const Om& om, const OmOptions& opts)
+{
+    bool ok = false;
+    const QList<StaticNodeRecord> hosts = targets(om, opts, &ok);
+    const QString type = opts.host.isEmpty() ? QStringLiteral("cluster") : QStringLiteral("node");
+    out(QStringLiteral("Stopping %1.\n").arg(type));
+    out(QLatin1String(Rule));
+    if (!ok) {
+        out(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
+        return 1;
+    }
+    QList<Job> jobs;
+    for (const StaticNodeRecord& rec : hosts) {
+        QStringList args { QStringLiteral("stop"), QStringLiteral("-D"), rec.datadir };
+        if (!opts.mode.isEmpty())
+            args << QStringLiteral("-m") << opts.mode;
+        jobs.append(Job { om.gsCtl(rec), args, om.envFor(rec) });
+    }
+    const int timeoutMs = (opts.timeoutSecs > 0 ? opts.timeoutSecs : 300) * 1000;
+    const QList<ToolRun> runs = runParallel(jobs, timeoutMs);
+    for (int i = 0; i < runs.size(); ++i) {
+        const ToolRun& r = runs.at(i);
+        const bool notRunning = r.output.contains(QLatin1String("does not exist"))
+            || r.output.contains(QLatin1String("Is server running"));
+        if (r.finished && (r.exitCode == 0 || notRunning))
+            continue;
+        out(QStringLiteral("[GAUSS-53606]: Can not stop the database, the cmd is %1,  Error:\n%2.\n")
+                .arg(commandLine(jobs.at(i).program, jobs.at(i).args), r.output));
+        return 1;
+    }
+    out(QStringLiteral("Successfully stopped %1.\n").arg(type));
+    out(QLatin1String(Rule));
+    out(QStringLiteral("End stop %1.\n").arg(type));
+    return 0;
+}
+
+int doRefreshConf(const Om& om)
+{
+    if (om.nodes.size() <= 1) {
+        out(QStringLiteral("No need to generate dynamic configuration file for one node.\n"));
+        return 0;
+    }
+    out(QStringLiteral("Generating dynamic configuration file for all nodes.\n"));
+    QList<Job> jobs;
+    for (const StaticNodeRecord& rec : om.nodes)
+        jobs.append(Job { om.gsCtl(rec), { QStringLiteral("query"), QStringLiteral("-D"), rec.datadir }, om.envFor(rec) });
+    const QList<ToolRun> runs = runParallel(jobs, 60000);
+    QList<DynamicNodeRecord> records;
+    int primaries = 0;
+    for (int i = 0; i < om.nodes.size(); ++i) {
+        const StaticNodeRecord& rec = om.nodes.at(i);
+        const ToolRun& r = runs.at(i);
+        const QString role = (r.finished && r.exitCode == 0)
+            ? firstMatch(r.output, QStringLiteral("local_role\\s*:\\s*(\\w+)"))
+            : QString();
+        DynamicNodeRecord d;
+        d.id = rec.id;
+        d.name = rec.name;
+        d.instanceId = rec.instanceId;
+        d.datadir = rec.datadir;
+        if (role == QLatin1String("Primary")) {
+            d.role = QStringLiteral("primary");
+            ++primaries;
+        } else if (role == QLatin1String("Cascade")) {
+            d.role = QStringLiteral("cascade_standby");
+        } else {
+            d.role = QStringLiteral("standby");
+        }
+        records.append(d);
+    }
+    if (primaries != 1) {
+        out(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n"
+                           "[GAUSS-51230] : The number of master dn must equal to 1.\n"));
+        return 1;
+    }
+    for (const StaticNodeRecord& rec : om.nodes) {
+        QString error;
+        if (!writeDynamicConfig(rec.gausshome + QStringLiteral("/bin/cluster_dynamic_config"), records, &error)) {
+            out(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n%1\n").arg(error));
+            return 1;
+        }
+    }
+    out(QStringLiteral("Successfully generated dynamic configuration file.\n"));
+    return 0;
+}
+
+} // namespace
+
+int gsOmMain(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+
+    const QString self = programPath(argv[0]);
+    Om om;
+    om.binDir = QFileInfo(self).absolutePath();
+    om.sandboxRoot = findSandboxRoot(om.binDir);
+    if (!om.sandboxRoot.isEmpty()) {
+        QString error;
+        om.haveConfig = SandboxConfig::load(om.sandboxRoot, &om.config, &error);
+    }
+    {
+        const QString node = om.haveConfig ? currentNodeName(om.config) : QString();
+        const Fault fault = takeFault(om.sandboxRoot, node, QStringLiteral("gs_om"), args);
+        const int rc = applyFaultGeneric(fault, QStringLiteral("gs_om"));
+        if (rc >= 0)
+            return rc;
+    }
+
+    OmOptions opts;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args.at(i);
+        auto value = [&](QString* target) {
+            if (i + 1 >= args.size())
+                return false;
+            *target = args.at(++i);
+            return true;
+        };
+        if (a == QLatin1String("-V") || a == QLatin1String("--version")) {
+            out(QStringLiteral("gs_om (MogDB OM %1 build %2) compiled at %3 commit 0 last mr\n")
+                    .arg(mogdbVersion(), mogdbBuild(), mogdbCompiledAt()));
+            return 0;
+        } else if (a == QLatin1String("-?") || a == QLatin1String("--help")) {
+            out(usage());
+            return 0;
+        } else if (a == QLatin1String("-t")) {
+            if (!value(&opts.action)) {
+                err(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
+                return 1;
+            }
+        } else if (a.startsWith(QLatin1String("-t")) && a.size() > 2) {
+            opts.action = a.mid(2);
+        } else if (a == QLatin1String("--detail")) {
+            opts.detail = true;
+        } else if (a == QLatin1String("--all")) {
+            opts.all = true;
+        } else if (a == QLatin1String("-h")) {
+            value(&opts.host);
+        } else if (a == QLatin1String("-m")) {
+            value(&opts.mode);
+        } else if (a == QLatin1String("-o")) {
+            value(&opts.outputFile);
+        } else if (a == QLatin1String("-D")) {
+            value(&opts.dataDir);
+        } else if (a == QLatin1String("-l")) {
+            QString ignored;
+            value(&ignored);
+        } else if (a.startsWith(QLatin1String("--time-out="))) {
+            opts.timeoutSecs = a.mid(11).toInt();
+        } else if (a.startsWith(QLatin1String("--security-mode="))) {
+            // accepted, no effect
+        } else {
+            err(QStringLiteral("[GAUSS-50000] : Unrecognized parameter: %1.\n").arg(a));
+            return 1;
+        }
+    }
+    if (opts.action.isEmpty()) {
+        err(QStringLiteral("[GAUSS-50001] : Incorrect parameter. Parameter '-t' is required\n"));
+        return 1;
+    }
+    const QStringList known { QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"),
+        QStringLiteral("status"), QStringLiteral("refreshconf") };
+    if (!known.contains(opts.action)) {
+        err(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
+        return 1;
+    }
+    if (!opts.mode.isEmpty()) {
+        const QString m = opts.mode;
+        if (m == QLatin1String("f") || m == QLatin1String("fast"))
+            opts.mode = QStringLiteral("fast");
+        else if (m == QLatin1String("i") || m == QLatin1String("immediate"))
+            opts.mode = QStringLiteral("immediate");
+        else {
+            err(QStringLiteral("[GAUSS-50004] : The parameter '-m' value is incorrect.\n"));
+            return 1;
+        }
+    }
+
+    // Like DbClusterInfo.initFromStaticConfig: upgrade_version next to the static config first.
+    const QString versionFile = om.binDir + QStringLiteral("/upgrade_version");
+    if (!QFileInfo::exists(versionFile)) {
+        out(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(versionFile));
+        return 1;
+    }
+    {
+        QFile vf(versionFile);
+        QStringList lines;
+        if (vf.open(QIODevice::ReadOnly))
+            lines = QString::fromUtf8(vf.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        bool numberOk = false;
+        if (lines.size() >= 3)
+            lines.at(1).trimmed().toDouble(&numberOk);
+        if (lines.size() < 3 || !numberOk || lines.at(2).trimmed().size() != 8) {
+            out(QStringLiteral("[GAUSS-50222] : The content of file %1 is not correct.\n").arg(versionFile));
+            return 1;
+        }
+    }
+    const QString staticConfig = om.binDir + QStringLiteral("/cluster_static_config");
+    {
+        QString error;
+        if (!QFileInfo::exists(staticConfig)) {
+            out(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(staticConfig));
+            return 1;
+        }
+        if (!readStaticConfig(staticConfig, &om.nodes, &om.localNodeId, &error)) {
+            out(error + QLatin1Char('\n'));
+            return 1;
+        }
+    }
+
+    if (opts.action == QLatin1String("status"))
+        return doStatus(om, opts);
+    if (opts.action == QLatin1String("start"))
+        return doStart(om, opts);
+    if (opts.action == QLatin1String("stop"))
+        return doStop(om, opts);
+    if (opts.action == QLatin1String("restart")) {
+        const int rc = doStop(om, opts);
+        if (rc != 0)
+            return rc;
+        return doStart(om, opts);
+    }
+    return doRefreshConf(om);
 }
 
 } // namespace Sim

@@ -43,6 +43,8 @@ struct GsCtlQuery
                                 // "the postmaster process %d is not running"
     bool fallbackLayout = false; // true for the display_query() layout (SQL connection failed)
     GsCtlHaState ha;
+    QString syncMode;            // fallback layout only: Sync | Async
+    QString dataDir;             // from "gs_ctl query ,datadir is ..." when printed
     QList<GsCtlReplicationPeer> senders;
     QList<GsCtlReplicationPeer> receivers;
 };

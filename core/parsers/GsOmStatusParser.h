@@ -21,10 +21,13 @@ struct GsOmNodeStatus
 
 struct GsOmStatus
 {
+    QString clusterName;     // plain `gs_om -t status` (OM 2.0.1 code) only
     QString clusterState;    // Normal | Degraded | Unavailable
     QString redistributing;  // No
     QString currentAz;       // AZ_ALL
     QList<GsOmNodeStatus> nodes;
+    bool detail = false;     // true for the --detail layouts ("[   Cluster State   ]")
+    bool perLineLayout = false; // true for the OM 2.0.3+ layout (one datanode per line, port column)
 };
 
 // Parses `gs_om -t status --detail` in both layouts: OM 2.0.1 (all datanodes on one line separated
