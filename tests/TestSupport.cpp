@@ -119,3 +119,58 @@ void Sandbox::addFault(const QString& node, const QString& tool, const QString& 
 }
 
 } // namespace TestSupport
+
+#include "Journal.h"
+#include "LocalExecutor.h"
+
+#include <QSignalSpy>
+
+namespace TestSupport {
+
+UpgradeRun runUpgrade(const QString& profilePath, const MogUp::PlannerOptions& options, const QString& runDir,
+    const std::function<void(MogUp::ClusterProfile&)>& edit)
+{
+    UpgradeRun run;
+    run.runDir = runDir;
+    MogUp::ClusterProfile profile;
+    QList<MogUp::ProfileError> errors;
+    if (!MogUp::ClusterProfile::load(profilePath, &profile, &errors)) {
+        run.error = errors.value(0).toString();
+        return run;
+    }
+    if (edit)
+        edit(profile);
+    if (!MogUp::Planner::build(profile, options, &run.plan, &run.error))
+        return run;
+    run.planned = true;
+    auto executor = std::make_shared<MogUp::LocalExecutor>(profile);
+    MogUp::Runner runner(profile, run.plan, executor);
+    MogUp::Journal journal;
+    if (!journal.open(runDir, profile, run.plan, &run.error)) {
+        run.planned = false;
+        return run;
+    }
+    journal.attach(&runner);
+    QSignalSpy finished(&runner, &MogUp::Runner::finished);
+    runner.start();
+    // The plan's own timeouts bound the run; this is a backstop against a hung test.
+    if (!finished.wait(600000)) {
+        runner.cancel();
+        finished.wait(60000);
+    }
+    runner.wait();
+    if (!finished.isEmpty())
+        run.result = finished.first().first().value<MogUp::RunResult>();
+    return run;
+}
+
+QList<QJsonObject> readJournal(const QString& runDir)
+{
+    QList<QJsonObject> events;
+    const QStringList lines = readFile(runDir + QStringLiteral("/journal.jsonl")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString& line : lines)
+        events << QJsonDocument::fromJson(line.toUtf8()).object();
+    return events;
+}
+
+} // namespace TestSupport

@@ -7,6 +7,8 @@
 
 #include "SandboxBuilder.h"
 
+#include <QJsonObject>
+
 #include <functional>
 #include <memory>
 
@@ -60,5 +62,30 @@ private:
     bool m_ok = false;
     QString m_error;
 };
+
+} // namespace TestSupport
+
+#include "Plan.h"
+#include "Planner.h"
+#include "Profile.h"
+#include "Runner.h"
+
+namespace TestSupport {
+
+// Plans and runs an upgrade of a sandbox in-process (Runner + Journal in `runDir`), waiting on the
+// runner's finished signal. `edit` may change the loaded profile before planning.
+struct UpgradeRun
+{
+    bool planned = false;
+    QString error;
+    MogUp::Plan plan;
+    MogUp::RunResult result;
+    QString runDir;
+};
+UpgradeRun runUpgrade(const QString& profilePath, const MogUp::PlannerOptions& options, const QString& runDir,
+    const std::function<void(MogUp::ClusterProfile&)>& edit = {});
+
+// journal.jsonl as JSON objects.
+QList<QJsonObject> readJournal(const QString& runDir);
 
 } // namespace TestSupport

@@ -151,17 +151,22 @@ void Tst_sim_cluster::cluster_data()
 {
     QTest::addColumn<QString>("install");
     QTest::addColumn<int>("nodes");
-    QTest::newRow("om-2") << QStringLiteral("om") << 2;
-    QTest::newRow("om-3") << QStringLiteral("om") << 3;
-    QTest::newRow("manual-2") << QStringLiteral("manual") << 2;
-    QTest::newRow("manual-3") << QStringLiteral("manual") << 3;
+    QTest::addColumn<QString>("transport");
+    QTest::newRow("om-2") << QStringLiteral("om") << 2 << QStringLiteral("local");
+    QTest::newRow("om-3") << QStringLiteral("om") << 3 << QStringLiteral("local");
+    QTest::newRow("manual-2") << QStringLiteral("manual") << 2 << QStringLiteral("local");
+    QTest::newRow("manual-3") << QStringLiteral("manual") << 3 << QStringLiteral("local");
+    QTest::newRow("om-3-ssh-hosts") << QStringLiteral("om") << 3 << QStringLiteral("ssh");
 }
 
 void Tst_sim_cluster::cluster()
 {
     QFETCH(QString, install);
     QFETCH(int, nodes);
-    Sandbox sb(options(install, nodes, false));
+    QFETCH(QString, transport);
+    Sim::SandboxOptions o = options(install, nodes, false);
+    o.transport = transport;
+    Sandbox sb(o);
     QVERIFY2(sb.ok(), qPrintable(sb.error()));
     QCOMPARE(sb.config().nodes.size(), nodes);
     QVERIFY(QFileInfo::exists(sb.dir() + QStringLiteral("/sandbox.json")));
@@ -170,6 +175,7 @@ void Tst_sim_cluster::cluster()
     for (int i = 0; i < nodes; ++i) {
         const Sim::SandboxNode& n = node(sb, i);
         QCOMPARE(n.initialRole, i == 0 ? QStringLiteral("primary") : QStringLiteral("standby"));
+        QCOMPARE(n.host, transport == QLatin1String("ssh") ? QStringLiteral("127.0.0.%1").arg(i + 1) : QStringLiteral("127.0.0.1"));
         QCOMPARE(QFile::symLinkTarget(n.gausshome + QStringLiteral("/bin/gs_ctl")), n.gausshome + QStringLiteral("/bin/gaussdb"));
         QCOMPARE(TestSupport::readFile(n.gausshome + QStringLiteral("/lib/libpq.so.5.5")).trimmed(),
             QStringLiteral("MogDB 2.0.1 build f892ccb7"));
@@ -208,12 +214,45 @@ void Tst_sim_cluster::cluster()
     QCOMPARE(rows.size(), nodes);
     QCOMPARE(r.out.count(QStringLiteral(" P Primary Normal")), 1);
     QCOMPARE(r.out.count(QStringLiteral(" S Standby Normal")), nodes - 1);
+    QVERIFY2(rows.at(1).startsWith(QStringLiteral("2  node2 %1 6002 ").arg(node(sb, 1).host.leftJustified(15))), qPrintable(rows.at(1)));
     QVERIFY2(rows.at(0).startsWith(QLatin1String("1  node1 127.0.0.1       6001 ")), qPrintable(rows.at(0)));
 
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QLatin1String("cluster_name    : ")));
     QCOMPARE(clusterState(r.out), QStringLiteral("Normal"));
+
+    r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("-h"), QStringLiteral("node2") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QLatin1String("node_name                 : node2\n")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QLatin1String("instance_role             : Standby\n")));
+    QVERIFY(r.out.contains(QLatin1String("HA_state                  : Streaming\n")));
+    QVERIFY(!r.out.contains(QLatin1String("node_name                 : node1\n")));
+
+    // The 2.0.3 OM (from the vendor package, with the two files copied as the vendor says) prints
+    // one datanode per line, with the port.
+    {
+        const QString unpack = node(sb, 0).root + QStringLiteral("/mogdb203");
+        const QString oldBin = node(sb, 0).gausshome + QStringLiteral("/bin");
+        r = TestSupport::sh(QStringLiteral("cd '%1' && tar -xzf '%2/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz' && "
+                                           "tar -xjf MogDB-2.0.3-CentOS-64bit.tar.bz2 && "
+                                           "cp '%3/cluster_static_config' '%3/upgrade_version' bin/")
+                                .arg(unpack, sb.dir(), oldBin),
+            30000, sb.nodeEnv(QStringLiteral("node1")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = TestSupport::run(unpack + QStringLiteral("/bin/gs_om"), { QStringLiteral("-V") });
+        QCOMPARE(r.out, QStringLiteral("gs_om (MogDB OM 2.0.3 build b5bc5bc4) compiled at 2022-06-20 11:35:42 commit 0 last mr\n"));
+        r = TestSupport::run(unpack + QStringLiteral("/bin/gs_om"), { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") },
+            60000, sb.nodeEnv(QStringLiteral("node1")));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(clusterState(r.out), QStringLiteral("Normal"));
+        const QString row1 = QStringLiteral("1  node1 %1 %2 6001 %3   P Primary Normal\n")
+                                 .arg(node(sb, 0).host.leftJustified(15), QString::number(node(sb, 0).dbPort).leftJustified(10),
+                                     node(sb, 0).pgdata);
+        QVERIFY2(r.out.contains(row1), qPrintable(r.out + QStringLiteral("\nwanted: ") + row1));
+        QVERIFY(r.out.contains(QLatin1String("\n    node ")));
+        QVERIFY(!r.out.contains(QLatin1String(" | ")));
+    }
 
     // A fault rule on gs_om hits once.
     sb.addFault(QString(), QStringLiteral("gs_om"), QStringLiteral("status"), QStringLiteral("fail"));
@@ -318,6 +357,10 @@ void Tst_sim_cluster::mogha()
     QCOMPARE(r.err, QStringLiteral("Unit nosuch.service could not be found.\n"));
     r = systemctl(sb, 0, { QStringLiteral("start"), QStringLiteral("nosuch") });
     QCOMPARE(r.exitCode, 5);
+    sb.addFault(QStringLiteral("node1"), QStringLiteral("systemctl"), QStringLiteral("stop"), QStringLiteral("fail"));
+    r = systemctl(sb, 0, { QStringLiteral("stop"), QStringLiteral("mogha") });
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(systemctl(sb, 0, { QStringLiteral("is-active"), QStringLiteral("mogha") }).exitCode, 0);
     // start is idempotent
     const QString pidBefore = TestSupport::readFile(node(sb, 0).root + QStringLiteral("/mogha/mogha.pid"));
     QCOMPARE(systemctl(sb, 0, { QStringLiteral("start"), QStringLiteral("mogha") }).exitCode, 0);

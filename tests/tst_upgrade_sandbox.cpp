@@ -1,12 +1,158 @@
+#include "ClusterStatusProbe.h"
+#include "LocalExecutor.h"
+#include "TestSupport.h"
+
 #include <QtTest>
 
-// Placeholder until this area's tests land.
-class Tst_cli : public QObject
+using namespace MogUp;
+
+// The runner carrying out real plans against the sandbox cluster, end to end: every mode, install
+// method and MogHA setting; and the sandbox punishing a plan that forgets to stop MogHA.
+class Tst_UpgradeSandbox : public QObject
 {
     Q_OBJECT
+
 private slots:
-    void placeholder() { QSKIP("not written yet"); }
+    void upgrade_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("install");
+        QTest::addColumn<bool>("mogha");
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<bool>("switchBack");
+        QTest::addColumn<QString>("expectedPrimary");
+        QTest::newRow("rolling om mogha") << "rolling" << "om" << true << 3 << true << "node1";
+        QTest::newRow("rolling manual mogha") << "rolling" << "manual" << true << 3 << true << "node1";
+        QTest::newRow("rolling om no-mogha, stay on node2") << "rolling" << "om" << false << 3 << false << "node2";
+        QTest::newRow("rolling manual no-mogha 2 nodes") << "rolling" << "manual" << false << 2 << true << "node1";
+        QTest::newRow("offline om mogha") << "offline" << "om" << true << 3 << true << "node1";
+        QTest::newRow("offline manual mogha 2 nodes") << "offline" << "manual" << true << 2 << true << "node1";
+        QTest::newRow("offline om no-mogha") << "offline" << "om" << false << 3 << true << "node1";
+    }
+
+    void upgrade()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, install);
+        QFETCH(bool, mogha);
+        QFETCH(int, nodes);
+        QFETCH(bool, switchBack);
+        QFETCH(QString, expectedPrimary);
+
+        Sim::SandboxOptions o;
+        o.nodes = nodes;
+        o.install = install;
+        o.mogha = mogha;
+        TestSupport::Sandbox sandbox(o);
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        // The original bytes of the OM files, to prove the new bin/ carries the old ones.
+        QMap<QString, QByteArray> staticConfig;
+        for (const Sim::SandboxNode& n : sandbox.config().nodes)
+            staticConfig[n.name] = TestSupport::readFile(n.gausshome + QStringLiteral("/bin/cluster_static_config")).toLatin1();
+
+        PlannerOptions options;
+        options.mode = mode == QStringLiteral("rolling") ? UpgradeMode::Rolling : UpgradeMode::Offline;
+        options.switchBack = switchBack;
+        const TestSupport::UpgradeRun run
+            = TestSupport::runUpgrade(sandbox.profile(), options, sandbox.dir() + QStringLiteral("/run"));
+        QVERIFY2(run.planned, qPrintable(run.error));
+        QVERIFY2(run.result.ok, qPrintable(run.result.message));
+        QCOMPARE(run.result.stepsDone, run.plan.steps.size());
+
+        // What the node says now, read fresh.
+        ClusterProfile profile;
+        QVERIFY(ClusterProfile::load(sandbox.profile(), &profile, nullptr));
+        LocalExecutor exec(profile);
+        CancelToken cancel;
+        const QList<NodeStatus> status = ClusterStatusProbe(exec, profile).probeAll(cancel);
+        QCOMPARE(status.size(), nodes);
+        int primaries = 0;
+        for (const NodeStatus& n : status) {
+            QVERIFY2(n.running, qPrintable(n.summary()));
+            QCOMPARE(n.version, QStringLiteral("2.0.3"));
+            QCOMPARE(n.installedVersion, QStringLiteral("2.0.3"));
+            QCOMPARE(n.state, QStringLiteral("Normal"));
+            QVERIFY2(n.backupPresent, qPrintable(n.name + QStringLiteral(": bin_201/lib_201 kept")));
+            if (n.role == QStringLiteral("primary")) {
+                ++primaries;
+                QCOMPARE(n.name, expectedPrimary);
+            } else {
+                QCOMPARE(n.role, QStringLiteral("standby"));
+            }
+        }
+        QCOMPARE(primaries, 1);
+        for (const Sim::SandboxNode& n : sandbox.config().nodes) {
+            QVERIFY(QFileInfo(n.gausshome + QStringLiteral("/bin_201/gaussdb")).exists());
+            QVERIFY(QFileInfo(n.gausshome + QStringLiteral("/lib_201")).isDir());
+            if (install == QStringLiteral("om")) {
+                QCOMPARE(TestSupport::readFile(n.gausshome + QStringLiteral("/bin/cluster_static_config")).toLatin1(),
+                    staticConfig.value(n.name));
+                QCOMPARE(TestSupport::readFile(n.gausshome + QStringLiteral("/bin/upgrade_version")),
+                    TestSupport::readFile(n.gausshome + QStringLiteral("/bin_201/upgrade_version")));
+            }
+        }
+        // MogHA is back where it was.
+        for (const Sim::SandboxNode& n : sandbox.config().nodes) {
+            // Through bash, so that PATH (the sandbox's bin/ first) decides which systemctl answers.
+            const auto r = TestSupport::sh(QStringLiteral("systemctl is-active mogha"), 10000, sandbox.nodeEnv(n.name));
+            QCOMPARE(r.out.trimmed(), mogha ? QStringLiteral("active") : QStringLiteral("inactive"));
+        }
+        // The journal holds the whole run.
+        const QList<QJsonObject> ev = TestSupport::readJournal(run.runDir);
+        int ends = 0;
+        for (const QJsonObject& e : ev) {
+            if (e.value(QStringLiteral("event")) == QStringLiteral("step-end")) {
+                ++ends;
+                QCOMPARE(e.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+            }
+        }
+        QCOMPARE(ends, run.plan.steps.size());
+        QCOMPARE(ev.last().value(QStringLiteral("event")).toString(), QStringLiteral("run-end"));
+        QCOMPARE(ev.last().value(QStringLiteral("result")).toString(), QStringLiteral("ok"));
+    }
+
+    // The vendor's procedure stops MogHA first "otherwise MogHA restarts the database you stopped".
+    // A profile that wrongly says MogHA is absent gives a plan without that step: it must fail
+    // before any binary is replaced, naming the node and saying why.
+    void forgettingMoghaFails_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("install");
+        QTest::addColumn<QString>("failedStep");
+        QTest::newRow("rolling manual") << "rolling" << "manual" << "node2-stop-db";
+        QTest::newRow("offline om") << "offline" << "om" << "node1-stop-cluster";
+    }
+    void forgettingMoghaFails()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, install);
+        QFETCH(QString, failedStep);
+        Sim::SandboxOptions o;
+        o.install = install;
+        o.mogha = true;
+        TestSupport::Sandbox sandbox(o);
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        PlannerOptions options;
+        options.mode = mode == QStringLiteral("rolling") ? UpgradeMode::Rolling : UpgradeMode::Offline;
+        const TestSupport::UpgradeRun run = TestSupport::runUpgrade(sandbox.profile(), options,
+            sandbox.dir() + QStringLiteral("/run"), [](ClusterProfile& p) { p.mogha = false; });
+        QVERIFY2(run.planned, qPrintable(run.error));
+        for (const Step& s : run.plan.steps)
+            QVERIFY(s.kind != StepKind::StopMogha);
+        QVERIFY(!run.result.ok);
+        QCOMPARE(run.result.failedStepId, failedStep);
+        QVERIFY2(run.result.message.contains(QStringLiteral("restarted")), qPrintable(run.result.message));
+        QVERIFY(run.result.message.contains(QStringLiteral("MogHA")));
+        // Nothing was replaced: every node still runs 2.0.1 from its original bin/.
+        for (const NodeStatus& n : run.result.nodes) {
+            QCOMPARE(n.installedVersion, QStringLiteral("2.0.1"));
+            QVERIFY(!n.backupPresent);
+        }
+        const QList<QJsonObject> ev = TestSupport::readJournal(run.runDir);
+        QCOMPARE(ev.last().value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+        QCOMPARE(ev.last().value(QStringLiteral("failed_step")).toString(), failedStep);
+    }
 };
 
-QTEST_GUILESS_MAIN(Tst_cli)
+QTEST_GUILESS_MAIN(Tst_UpgradeSandbox)
 #include "tst_upgrade_sandbox.moc"
