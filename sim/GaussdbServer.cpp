@@ -145,6 +145,18 @@ bool readStateFile(const QString& pgdata, StateFileInfo* out)
     return !s.role.isEmpty();
 }
 
+bool postmasterAlive(qint64 pid)
+{
+    if (!processAlive(pid))
+        return false;
+    QString exe = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid));
+    if (exe.isEmpty())
+        return true; // not ours to inspect (other user): assume it is the server, as pg_ctl does
+    exe.remove(QStringLiteral(" (deleted)"));
+    const QString name = QFileInfo(exe).fileName();
+    return name == QStringLiteral("gaussdb") || name == QStringLiteral("mogdb") || name.startsWith(QStringLiteral("mogdb-sim"));
+}
+
 QString roleDisplayName(const QString& mode)
 {
     if (mode == QStringLiteral("primary"))
@@ -1078,7 +1090,7 @@ public:
         m_mostAvailable = m_conf.value(QStringLiteral("most_available_sync")).toLower() == QStringLiteral("on");
         // 3. Another postmaster?
         PidFileInfo other;
-        if (readPidFile(m_pgdata, &other) && other.pid != m_pid && processAlive(other.pid)) {
+        if (readPidFile(m_pgdata, &other) && other.pid != m_pid && postmasterAlive(other.pid)) {
             serverLog("FATAL", QStringLiteral("lock file \"postmaster.pid\" already exists"));
             serverLog("HINT", QStringLiteral("Is another postmaster (PID %1) running in data directory \"%2\"?").arg(other.pid).arg(m_pgdata));
             return 1;
@@ -1782,6 +1794,17 @@ int gaussdbMain(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
     if (args.contains(QStringLiteral("-V")) || args.contains(QStringLiteral("--version"))) {
+        // gs_ctl's own version check (MOGUP_SIM_INTERNAL) never consumes a fault rule.
+        if (qEnvironmentVariable("MOGUP_SIM_INTERNAL") != QStringLiteral("1")) {
+            const QString root = sandboxRootOfThisProgram();
+            SandboxConfig cfg;
+            QString error;
+            if (!root.isEmpty())
+                SandboxConfig::load(root, &cfg, &error);
+            const int rc = applyFaultGeneric(takeFault(root, currentNodeName(cfg), tool, args), tool);
+            if (rc >= 0)
+                return rc;
+        }
         std::printf("gaussdb %s\n", defGsVersion().toLocal8Bit().constData());
         return 0;
     }

@@ -48,6 +48,10 @@ struct StateFileInfo
 };
 bool readStateFile(const QString& pgdata, StateFileInfo* out);
 
+// processAlive(pid) and the process is a simulated server (its executable is named gaussdb, mogdb or
+// mogdb-sim-*), so a stale postmaster.pid whose pid was reused does not count as a running server.
+bool postmasterAlive(qint64 pid);
+
 // "primary" -> "Primary", "cascade_standby" -> "Cascade Standby", ...
 QString roleDisplayName(const QString& mode);
 

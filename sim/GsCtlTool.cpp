@@ -50,6 +50,7 @@ struct Options
     int waitSeconds = kDefaultWait;
     bool wait = true;
     QString term = QStringLiteral("1");
+    QString logFile; // -l: server output goes there instead of PGDATA/pg_log/gaussdb.log
 };
 
 class GsCtl
@@ -167,6 +168,9 @@ private:
         }
         QProcess p;
         p.setStandardInputFile(QProcess::nullDevice());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MOGUP_SIM_INTERNAL"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
         p.start(server, { QStringLiteral("-V") });
         const bool ok = p.waitForFinished(10000);
         const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
@@ -202,7 +206,7 @@ private:
         }
         const qint64 old = readPid();
         if (old > 0) {
-            if (processAlive(old)) {
+            if (postmasterAlive(old)) {
                 progress(QStringLiteral(" another server might be running; Please use the restart command\n"));
                 return 0;
             }
@@ -212,7 +216,16 @@ private:
             return 1;
         const QString logDir = m_o.pgdata + QStringLiteral("/pg_log");
         QDir().mkpath(logDir);
-        const QString log = logDir + QStringLiteral("/gaussdb.log");
+        const QString log = m_o.logFile.isEmpty() ? logDir + QStringLiteral("/gaussdb.log")
+                                                  : QFileInfo(m_o.logFile).absoluteFilePath();
+        {
+            // spawnDetached would leave our stdout to the server if the log cannot be opened.
+            QFile probe(log);
+            if (!probe.open(QIODevice::WriteOnly | QIODevice::Append)) {
+                progress(QStringLiteral(" could not open log file \"%1\": %2\n").arg(log, probe.errorString()));
+                return 1;
+            }
+        }
         const qint64 logStart = QFileInfo(log).size();
         QStringList args { QStringLiteral("-D"), m_o.pgdata };
         if (!m_o.mode.isEmpty())
@@ -273,6 +286,10 @@ private:
             return 1;
         }
         const int sig = m_o.shutdownMode == QStringLiteral("immediate") ? SIGQUIT : SIGINT;
+        if (!postmasterAlive(pid)) {
+            progress(QStringLiteral("could not send stop signal (PID: %1): No such process\n").arg(pid));
+            return 1;
+        }
         if (::kill(pid_t(pid), sig) != 0) {
             progress(QStringLiteral("could not send stop signal (PID: %1): %2\n").arg(pid).arg(QString::fromLocal8Bit(std::strerror(errno))));
             return 1;
@@ -286,7 +303,7 @@ private:
         QElapsedTimer clock;
         clock.start();
         qint64 nextDot = 0;
-        while (QFile::exists(pidFile()) || processAlive(pid)) {
+        while (processAlive(pid)) {
             if (deadline.hasExpired()) {
                 print(QStringLiteral(" failed\n"));
                 progress(QStringLiteral(" server does not shut down (%1)\n").arg(m_o.pgdata));
@@ -316,7 +333,7 @@ private:
                     m_o.mode = text.mid(at + 6).section(QLatin1Char('"'), 0, 0);
             }
         }
-        if (pid > 0 && processAlive(pid)) {
+        if (pid > 0 && postmasterAlive(pid)) {
             const int rc = stop(true);
             if (rc != 0)
                 return rc;
@@ -331,7 +348,7 @@ private:
     int status()
     {
         const qint64 pid = readPid();
-        if (pid > 0 && processAlive(pid)) {
+        if (pid > 0 && postmasterAlive(pid)) {
             print(QStringLiteral("gs_ctl: server is running (PID: %1)\n").arg(pid));
             QFile opts(m_o.pgdata + QStringLiteral("/postmaster.opts"));
             if (opts.open(QIODevice::ReadOnly))
@@ -373,7 +390,7 @@ private:
             progress(QStringLiteral("Is server running?\n"));
             return 1;
         }
-        if (!processAlive(info->pid)) {
+        if (!postmasterAlive(info->pid)) {
             progress(QStringLiteral(" could not connect to the local server, the postmaster process %1 is not running\n").arg(info->pid));
             return 1;
         }
@@ -579,7 +596,9 @@ int gsCtlMain(int argc, char** argv)
             o.waitSeconds = qMax(1, v.toInt());
         } else if (valueOf(i, a, QStringLiteral("-T"), QString(), &v)) {
             o.term = v;
-        } else if (valueOf(i, a, QStringLiteral("-l"), QStringLiteral("--log"), &v) || valueOf(i, a, QStringLiteral("-o"), QString(), &v)
+        } else if (valueOf(i, a, QStringLiteral("-l"), QStringLiteral("--log"), &v)) {
+            o.logFile = v;
+        } else if (valueOf(i, a, QStringLiteral("-o"), QString(), &v)
             || valueOf(i, a, QStringLiteral("-U"), QString(), &v) || valueOf(i, a, QStringLiteral("-P"), QString(), &v)
             || valueOf(i, a, QStringLiteral("-L"), QString(), &v) || valueOf(i, a, QStringLiteral("-b"), QString(), &v)
             || valueOf(i, a, QStringLiteral("-Z"), QString(), &v)) {

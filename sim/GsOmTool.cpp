@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QThread>
 
@@ -158,12 +159,14 @@ NodeState scrape(const ToolRun& r)
     return s;
 }
 
-QList<NodeState> queryAll(const Om& om)
+QList<NodeState> queryAll(const Om& om, QList<ToolRun>* rawRuns = nullptr)
 {
     QList<Job> jobs;
     for (const StaticNodeRecord& rec : om.nodes)
         jobs.append(Job { om.gsCtl(rec), { QStringLiteral("query"), QStringLiteral("-D"), rec.datadir }, om.envFor(rec) });
     const QList<ToolRun> runs = runParallel(jobs, 60000);
+    if (rawRuns)
+        *rawRuns = runs;
     QList<NodeState> states;
     for (const ToolRun& r : runs)
         states.append(scrape(r));
@@ -192,6 +195,96 @@ QString clusterStateOf(const QList<NodeState>& states)
     if (primaryState != QLatin1String("Normal") || primaries != 1)
         clusterState = QStringLiteral("Unavailable");
     return clusterState;
+}
+
+// The rows of one section of `gs_ctl query` ("HA state:", "Senders info:", "Receiver info:"):
+// `\tname : value` lines, a blank line after each row.
+QList<QMap<QString, QString>> queryRows(const QString& output, const QString& section)
+{
+    QList<QMap<QString, QString>> rows;
+    bool in = false;
+    QMap<QString, QString> row;
+    for (const QString& line : output.split(QLatin1Char('\n'))) {
+        const QString t = line.trimmed();
+        if (t.endsWith(QLatin1Char(':')) && !line.startsWith(QLatin1Char('\t')) && t.contains(QLatin1String(" "))
+            && (t.endsWith(QLatin1String("state:")) || t.endsWith(QLatin1String("info:")))) {
+            if (in && !row.isEmpty())
+                rows.append(row);
+            row.clear();
+            in = t == section;
+            continue;
+        }
+        if (!in)
+            continue;
+        const int colon = line.indexOf(QLatin1String(" : "));
+        if (colon > 0) {
+            row.insert(line.left(colon).trimmed(), line.mid(colon + 3).trimmed());
+        } else if (t.isEmpty() && !row.isEmpty()) {
+            rows.append(row);
+            row.clear();
+        }
+    }
+    if (in && !row.isEmpty())
+        rows.append(row);
+    return rows;
+}
+
+// `gs_om -t status -h NODE` / `--all` (DbClusterInfo.queryNodeInfo, og-OM v2.0.1 l.1415). The sender
+// lines of a standby come from the primary's wal sender whose channel ends at this standby's receiver.
+QString nodeInfoText(const Om& om, const QList<ToolRun>& runs, const QList<NodeState>& states, int onlyId)
+{
+    const QString dashes = QStringLiteral("-----------------------------------------------------------------------\n\n");
+    const QString clusterState = clusterStateOf(states);
+    QString t = dashes;
+    t += QStringLiteral("cluster_state             : %1\n").arg(clusterState);
+    t += QStringLiteral("redistributing            : No\n\n");
+    t += dashes;
+    QList<QMap<QString, QString>> senders;
+    for (int i = 0; i < om.nodes.size(); ++i) {
+        if (states.at(i).role == QLatin1String("Primary"))
+            senders += queryRows(runs.at(i).output, QStringLiteral("Senders info:"));
+    }
+    for (int i = 0; i < om.nodes.size(); ++i) {
+        const StaticNodeRecord& n = om.nodes.at(i);
+        if (onlyId != 0 && n.id != onlyId)
+            continue;
+        const QList<QMap<QString, QString>> ha = queryRows(runs.at(i).output, QStringLiteral("HA state:"));
+        const QMap<QString, QString> h = ha.value(0);
+        QString role = h.value(QStringLiteral("local_role"));
+        t += QStringLiteral("node                      : %1\n").arg(n.id);
+        t += QStringLiteral("node_name                 : %1\n").arg(n.name);
+        t += QStringLiteral("instance_id               : %1\n").arg(n.instanceId);
+        t += QStringLiteral("node_ip                   : %1\n").arg(n.ip);
+        t += QStringLiteral("data_path                 : %1\n").arg(n.datadir);
+        t += QStringLiteral("type                      : Datanode\n");
+        t += QStringLiteral("instance_state            : %1\n").arg(h.value(QStringLiteral("db_state"), QStringLiteral("Unknown")));
+        t += QStringLiteral("az_name                   : AZ1\n");
+        if (role == QLatin1String("Primary")) {
+            t += QStringLiteral("static_connections        : %1\n").arg(h.value(QStringLiteral("static_connections")));
+            t += QStringLiteral("HA_state                  : %1\n").arg(clusterState);
+        }
+        t += QStringLiteral("instance_role             : %1\n").arg(role.isEmpty() ? QStringLiteral("Unknown") : role);
+        if (role != QLatin1String("Primary")) {
+            const QMap<QString, QString> recv = queryRows(runs.at(i).output, QStringLiteral("Receiver info:")).value(0);
+            const QString local = recv.value(QStringLiteral("channel")).section(QStringLiteral("<--"), 0, 0);
+            for (const QMap<QString, QString>& s : senders) {
+                if (local.isEmpty() || s.value(QStringLiteral("channel")).section(QStringLiteral("-->"), 1) != local)
+                    continue;
+                const char* const keys[] = { "sender_sent_location", "sender_write_location", "sender_flush_location",
+                    "sender_replay_location", "receiver_received_location", "receiver_write_location",
+                    "receiver_flush_location", "receiver_replay_location", "sync_percent" };
+                t += QStringLiteral("HA_state                  : %1\n").arg(s.value(QStringLiteral("state")));
+                for (const char* k : keys)
+                    t += QString(QLatin1String(k)).leftJustified(26) + QStringLiteral(": ") + s.value(QLatin1String(k))
+                        + QLatin1Char('\n');
+                t += QStringLiteral("sync_state                : %1\n")
+                         .arg(s.value(QStringLiteral("sync_state"), QStringLiteral("Unknown")));
+                break;
+            }
+        }
+        t += QStringLiteral("\n") + dashes;
+    }
+    return t;
 }
 
 QString padRight(const QString& s, int width)
@@ -268,12 +361,12 @@ QString statusText(const Om& om, const QList<NodeState>& states, bool detail)
 int writeOutput(const OmOptions& opts, const QString& text)
 {
     if (opts.outputFile.isEmpty()) {
-        out(text);
+        writeStdout(text);
         return 0;
     }
     QFile f(opts.outputFile);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        out(QStringLiteral("[GAUSS-50206] : Failed to create %1.\n").arg(opts.outputFile));
+        writeStdout(QStringLiteral("[GAUSS-50206] : Failed to create %1.\n").arg(opts.outputFile));
         return 1;
     }
     f.write(text.toLocal8Bit());
@@ -282,7 +375,21 @@ int writeOutput(const OmOptions& opts, const QString& text)
 
 int doStatus(const Om& om, const OmOptions& opts)
 {
-    const QList<NodeState> states = queryAll(om);
+    int nodeId = 0;
+    if (!opts.host.isEmpty()) {
+        for (const StaticNodeRecord& n : om.nodes) {
+            if (n.name == opts.host)
+                nodeId = n.id;
+        }
+        if (nodeId == 0) {
+            writeStdout(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
+            return 1;
+        }
+    }
+    QList<ToolRun> runs;
+    const QList<NodeState> states = queryAll(om, &runs);
+    if (!opts.detail && (nodeId != 0 || opts.all))
+        return writeOutput(opts, nodeInfoText(om, runs, states, nodeId));
     return writeOutput(opts, statusText(om, states, opts.detail));
 }
 
@@ -324,10 +431,10 @@ int doStart(const Om& om, const OmOptions& opts)
     bool ok = false;
     const QList<StaticNodeRecord> hosts = targets(om, opts, &ok);
     const bool cluster = opts.host.isEmpty();
-    out(cluster ? QStringLiteral("Starting cluster.\n") : QStringLiteral("Starting node.\n"));
-    out(QLatin1String(Rule));
+    writeStdout(cluster ? QStringLiteral("Starting cluster.\n") : QStringLiteral("Starting node.\n"));
+    writeStdout(QLatin1String(Rule));
     if (!ok) {
-        out(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
+        writeStdout(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
         return 1;
     }
     // Primaries first, then the others side by side.
@@ -335,7 +442,9 @@ int doStart(const Om& om, const OmOptions& opts)
     QList<Job> rest;
     for (const StaticNodeRecord& rec : hosts) {
         const QString mode = startMode(rec);
-        QStringList args { QStringLiteral("start"), QStringLiteral("-D"), rec.datadir, QStringLiteral("-M"), mode };
+        // Kernel.py start(): gs_ctl start -D DN -M MODE -t TIMEOUT
+        QStringList args { QStringLiteral("start"), QStringLiteral("-D"), rec.datadir, QStringLiteral("-M"), mode,
+            QStringLiteral("-t"), QString::number(opts.timeoutSecs > 0 ? opts.timeoutSecs : 300) };
         Job j { om.gsCtl(rec), args, om.envFor(rec) };
         (mode == QLatin1String("primary") ? first : rest).append(j);
     }
@@ -350,14 +459,14 @@ int doStart(const Om& om, const OmOptions& opts)
                 if (failedCmd.isEmpty())
                     failedCmd = commandLine(jobs.at(i).program, jobs.at(i).args);
             } else if (r.output.contains(QLatin1String("another server might be running"))) {
-                out(r.output.endsWith(QLatin1Char('\n')) ? r.output : r.output + QLatin1Char('\n'));
+                writeStdout(r.output.endsWith(QLatin1Char('\n')) ? r.output : r.output + QLatin1Char('\n'));
             } else if (r.output.contains(QLatin1String("] WARNING:"))) {
                 QStringList warnings;
                 for (const QString& line : r.output.split(QLatin1Char('\n'))) {
                     if (line.contains(QLatin1String("] WARNING:")))
                         warnings.append(line);
                 }
-                out(r.output.left(r.output.indexOf(QLatin1Char(':'))) + QLatin1Char('\n') + warnings.join(QLatin1Char('\n'))
+                writeStdout(r.output.left(r.output.indexOf(QLatin1Char(':'))) + QLatin1Char('\n') + warnings.join(QLatin1Char('\n'))
                     + QLatin1Char('\n'));
             }
         }
@@ -365,8 +474,8 @@ int doStart(const Om& om, const OmOptions& opts)
     handle(first, runParallel(first, timeoutMs));
     handle(rest, runParallel(rest, timeoutMs));
     if (!failed.isEmpty()) {
-        out(QLatin1String(Rule));
-        out(QStringLiteral("[GAUSS-53600]: Can not start the database, the cmd is %1,  Error:\n%2.\n").arg(failedCmd, failed));
+        writeStdout(QLatin1String(Rule));
+        writeStdout(QStringLiteral("[GAUSS-53600]: Can not start the database, the cmd is %1,  Error:\n%2.\n").arg(failedCmd, failed));
         return 1;
     }
     if (cluster) {
@@ -379,20 +488,20 @@ int doStart(const Om& om, const OmOptions& opts)
             if (state == QLatin1String("Normal"))
                 break;
             if (timer.elapsed() - lastMessage >= 5000) {
-                out(QStringLiteral("Waiting for check cluster state...\n"));
+                writeStdout(QStringLiteral("Waiting for check cluster state...\n"));
                 lastMessage = timer.elapsed();
             }
             QThread::msleep(500);
         }
         if (state != QLatin1String("Normal")) {
-            out(QStringLiteral("[GAUSS-51607] : Failed to start cluster. After startup, the last check results were %1. "
+            writeStdout(QStringLiteral("[GAUSS-51607] : Failed to start cluster. After startup, the last check results were %1. "
                                "Please check manually.\n")
                     .arg(state));
             return 1;
         }
     }
-    out(QLatin1String(Rule));
-    out(QStringLiteral("Successfully started.\n"));
+    writeStdout(QLatin1String(Rule));
+    writeStdout(QStringLiteral("Successfully started.\n"));
     return 0;
 }
 
@@ -401,17 +510,21 @@ int doStop(const Om& om, const OmOptions& opts)
     bool ok = false;
     const QList<StaticNodeRecord> hosts = targets(om, opts, &ok);
     const QString type = opts.host.isEmpty() ? QStringLiteral("cluster") : QStringLiteral("node");
-    out(QStringLiteral("Stopping %1.\n").arg(type));
-    out(QLatin1String(Rule));
+    writeStdout(QStringLiteral("Stopping %1.\n").arg(type));
+    writeStdout(QLatin1String(Rule));
     if (!ok) {
-        out(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
+        writeStdout(QStringLiteral("[GAUSS-51619] : The host name [%1] is not in the cluster.\n").arg(opts.host));
         return 1;
     }
     QList<Job> jobs;
     for (const StaticNodeRecord& rec : hosts) {
+        // Kernel.py stop(): -m immediate when there is no pid file, else the given mode; -t TIMEOUT
         QStringList args { QStringLiteral("stop"), QStringLiteral("-D"), rec.datadir };
-        if (!opts.mode.isEmpty())
+        if (!QFileInfo::exists(rec.datadir + QStringLiteral("/postmaster.pid")))
+            args << QStringLiteral("-m") << QStringLiteral("immediate");
+        else if (!opts.mode.isEmpty())
             args << QStringLiteral("-m") << opts.mode;
+        args << QStringLiteral("-t") << QString::number(opts.timeoutSecs > 0 ? opts.timeoutSecs : 300);
         jobs.append(Job { om.gsCtl(rec), args, om.envFor(rec) });
     }
     const int timeoutMs = (opts.timeoutSecs > 0 ? opts.timeoutSecs : 300) * 1000;
@@ -422,23 +535,23 @@ int doStop(const Om& om, const OmOptions& opts)
             || r.output.contains(QLatin1String("Is server running"));
         if (r.finished && (r.exitCode == 0 || notRunning))
             continue;
-        out(QStringLiteral("[GAUSS-53606]: Can not stop the database, the cmd is %1,  Error:\n%2.\n")
+        writeStdout(QStringLiteral("[GAUSS-53606]: Can not stop the database, the cmd is %1,  Error:\n%2.\n")
                 .arg(commandLine(jobs.at(i).program, jobs.at(i).args), r.output));
         return 1;
     }
-    out(QStringLiteral("Successfully stopped %1.\n").arg(type));
-    out(QLatin1String(Rule));
-    out(QStringLiteral("End stop %1.\n").arg(type));
+    writeStdout(QStringLiteral("Successfully stopped %1.\n").arg(type));
+    writeStdout(QLatin1String(Rule));
+    writeStdout(QStringLiteral("End stop %1.\n").arg(type));
     return 0;
 }
 
 int doRefreshConf(const Om& om)
 {
     if (om.nodes.size() <= 1) {
-        out(QStringLiteral("No need to generate dynamic configuration file for one node.\n"));
+        writeStdout(QStringLiteral("No need to generate dynamic configuration file for one node.\n"));
         return 0;
     }
-    out(QStringLiteral("Generating dynamic configuration file for all nodes.\n"));
+    writeStdout(QStringLiteral("Generating dynamic configuration file for all nodes.\n"));
     QList<Job> jobs;
     for (const StaticNodeRecord& rec : om.nodes)
         jobs.append(Job { om.gsCtl(rec), { QStringLiteral("query"), QStringLiteral("-D"), rec.datadir }, om.envFor(rec) });
@@ -467,18 +580,18 @@ int doRefreshConf(const Om& om)
         records.append(d);
     }
     if (primaries != 1) {
-        out(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n"
+        writeStdout(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n"
                            "[GAUSS-51230] : The number of master dn must equal to 1.\n"));
         return 1;
     }
     for (const StaticNodeRecord& rec : om.nodes) {
         QString error;
         if (!writeDynamicConfig(rec.gausshome + QStringLiteral("/bin/cluster_dynamic_config"), records, &error)) {
-            out(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n%1\n").arg(error));
+            writeStdout(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n%1\n").arg(error));
             return 1;
         }
     }
-    out(QStringLiteral("Successfully generated dynamic configuration file.\n"));
+    writeStdout(QStringLiteral("Successfully generated dynamic configuration file.\n"));
     return 0;
 }
 
@@ -517,15 +630,15 @@ int gsOmMain(int argc, char** argv)
             return true;
         };
         if (a == QLatin1String("-V") || a == QLatin1String("--version")) {
-            out(QStringLiteral("gs_om (MogDB OM %1 build %2) compiled at %3 commit 0 last mr\n")
+            writeStdout(QStringLiteral("gs_om (MogDB OM %1 build %2) compiled at %3 commit 0 last mr\n")
                     .arg(mogdbVersion(), mogdbBuild(), mogdbCompiledAt()));
             return 0;
         } else if (a == QLatin1String("-?") || a == QLatin1String("--help")) {
-            out(usage());
+            writeStdout(usage());
             return 0;
         } else if (a == QLatin1String("-t")) {
             if (!value(&opts.action)) {
-                err(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
+                writeStderr(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
                 return 1;
             }
         } else if (a.startsWith(QLatin1String("-t")) && a.size() > 2) {
@@ -550,18 +663,18 @@ int gsOmMain(int argc, char** argv)
         } else if (a.startsWith(QLatin1String("--security-mode="))) {
             // accepted, no effect
         } else {
-            err(QStringLiteral("[GAUSS-50000] : Unrecognized parameter: %1.\n").arg(a));
+            writeStderr(QStringLiteral("[GAUSS-50000] : Unrecognized parameter: %1.\n").arg(a));
             return 1;
         }
     }
     if (opts.action.isEmpty()) {
-        err(QStringLiteral("[GAUSS-50001] : Incorrect parameter. Parameter '-t' is required\n"));
+        writeStderr(QStringLiteral("[GAUSS-50001] : Incorrect parameter. Parameter '-t' is required\n"));
         return 1;
     }
     const QStringList known { QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"),
         QStringLiteral("status"), QStringLiteral("refreshconf") };
     if (!known.contains(opts.action)) {
-        err(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
+        writeStderr(QStringLiteral("[GAUSS-50004] : The parameter '-t' value is incorrect.\n"));
         return 1;
     }
     if (!opts.mode.isEmpty()) {
@@ -571,7 +684,7 @@ int gsOmMain(int argc, char** argv)
         else if (m == QLatin1String("i") || m == QLatin1String("immediate"))
             opts.mode = QStringLiteral("immediate");
         else {
-            err(QStringLiteral("[GAUSS-50004] : The parameter '-m' value is incorrect.\n"));
+            writeStderr(QStringLiteral("[GAUSS-50004] : The parameter '-m' value is incorrect.\n"));
             return 1;
         }
     }
@@ -579,7 +692,7 @@ int gsOmMain(int argc, char** argv)
     // Like DbClusterInfo.initFromStaticConfig: upgrade_version next to the static config first.
     const QString versionFile = om.binDir + QStringLiteral("/upgrade_version");
     if (!QFileInfo::exists(versionFile)) {
-        out(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(versionFile));
+        writeStdout(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(versionFile));
         return 1;
     }
     {
@@ -591,7 +704,7 @@ int gsOmMain(int argc, char** argv)
         if (lines.size() >= 3)
             lines.at(1).trimmed().toDouble(&numberOk);
         if (lines.size() < 3 || !numberOk || lines.at(2).trimmed().size() != 8) {
-            out(QStringLiteral("[GAUSS-50222] : The content of file %1 is not correct.\n").arg(versionFile));
+            writeStdout(QStringLiteral("[GAUSS-50222] : The content of file %1 is not correct.\n").arg(versionFile));
             return 1;
         }
     }
@@ -599,11 +712,11 @@ int gsOmMain(int argc, char** argv)
     {
         QString error;
         if (!QFileInfo::exists(staticConfig)) {
-            out(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(staticConfig));
+            writeStdout(QStringLiteral("[GAUSS-50201] : The %1 does not exist.\n").arg(staticConfig));
             return 1;
         }
         if (!readStaticConfig(staticConfig, &om.nodes, &om.localNodeId, &error)) {
-            out(error + QLatin1Char('\n'));
+            writeStdout(error + QLatin1Char('\n'));
             return 1;
         }
     }

@@ -90,17 +90,17 @@ int moghaMain(int argc, char** argv)
     SandboxConfig config;
     QString error;
     if (root.isEmpty() || !SandboxConfig::load(root, &config, &error)) {
-        err(QStringLiteral("mogha: cannot find the sandbox: %1\n").arg(error));
+        writeStderr(QStringLiteral("mogha: cannot find the sandbox: %1\n").arg(error));
         return 1;
     }
     const QString nodeName = currentNodeName(config, confPath);
     const SandboxNode* node = config.node(nodeName);
     if (!node) {
-        err(QStringLiteral("mogha: cannot tell which node this is\n"));
+        writeStderr(QStringLiteral("mogha: cannot tell which node this is\n"));
         return 1;
     }
     if (!confPath.isEmpty() && !QFileInfo::exists(confPath)) {
-        err(QStringLiteral("mogha: config file %1 not found\n").arg(confPath));
+        writeStderr(QStringLiteral("mogha: config file %1 not found\n").arg(confPath));
         return 1;
     }
 
@@ -112,7 +112,7 @@ int moghaMain(int argc, char** argv)
 
     const QString dir = node->root + QStringLiteral("/mogha");
     HeartbeatLog log(dir + QStringLiteral("/mogha_heartbeat.log"));
-    out(QStringLiteral("MogHA Version: Version: 2.3.5\nGitHash: 7dfa158\nconfig loaded successfully\n"));
+    writeStdout(QStringLiteral("MogHA Version: Version: 2.3.5\nGitHash: 7dfa158\nconfig loaded successfully\n"));
     log.write("INFO", "__init__.py:43", QStringLiteral("mogha heartbeat started, pid: %1").arg(::getpid()));
 
     const QProcessEnvironment env = nodeEnvironment(config, *node);

@@ -76,14 +76,14 @@ QString firstMatch(const QString& text, const QString& pattern)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-void out(const QString& text)
+void writeStdout(const QString& text)
 {
     const QByteArray b = text.toLocal8Bit();
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
     std::fflush(stdout);
 }
 
-void err(const QString& text)
+void writeStderr(const QString& text)
 {
     const QByteArray b = text.toLocal8Bit();
     std::fwrite(b.constData(), 1, size_t(b.size()), stderr);

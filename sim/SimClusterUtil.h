@@ -36,7 +36,7 @@ bool databaseRunning(const QString& pgdata);
 QString firstMatch(const QString& text, const QString& pattern);
 
 // Writes `text` to stdout / stderr (local 8-bit) and flushes.
-void out(const QString& text);
-void err(const QString& text);
+void writeStdout(const QString& text);
+void writeStderr(const QString& text);
 
 } // namespace Sim

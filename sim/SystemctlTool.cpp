@@ -112,7 +112,7 @@ int doStart(const SandboxConfig& config, const Unit& u)
         u.dir + QStringLiteral("/mogha.out"), u.dir, &error);
     if (pid <= 0) {
         journal(u, QStringLiteral("systemd[1]"), QStringLiteral("mogha.service: Failed to execute command: %1").arg(error));
-        err(QStringLiteral("Job for mogha.service failed because the control process exited with error code.\n"
+        writeStderr(QStringLiteral("Job for mogha.service failed because the control process exited with error code.\n"
                            "See \"systemctl status mogha.service\" and \"journalctl -xe\" for details.\n"));
         return 1;
     }
@@ -196,7 +196,7 @@ int doStatus(const Unit& u)
     const QStringList lines = lastJournalLines(u, 10);
     if (!lines.isEmpty())
         t += QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
-    out(t);
+    writeStdout(t);
     return pid > 0 ? 0 : 3;
 }
 
@@ -227,37 +227,37 @@ int systemctlMain(int argc, char** argv)
         if (a == QLatin1String("-q") || a == QLatin1String("--quiet"))
             quiet = true;
         else if (a == QLatin1String("--version")) {
-            out(QStringLiteral("systemd 252 (252.6-1)\n"));
+            writeStdout(QStringLiteral("systemd 252 (252.6-1)\n"));
             return 0;
         } else if (!a.startsWith(QLatin1Char('-')))
             words.append(a);
     }
     if (words.isEmpty()) {
-        err(QStringLiteral("Too few arguments.\n"));
+        writeStderr(QStringLiteral("Too few arguments.\n"));
         return 1;
     }
     const QString verb = words.takeFirst();
     const QStringList verbs { QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"),
         QStringLiteral("status"), QStringLiteral("is-active") };
     if (!verbs.contains(verb)) {
-        err(QStringLiteral("Unknown command verb %1.\n").arg(verb));
+        writeStderr(QStringLiteral("Unknown command verb %1.\n").arg(verb));
         return 1;
     }
     if (words.isEmpty()) {
         if (verb == QLatin1String("status")) {
-            err(QStringLiteral("Unit name required.\n"));
+            writeStderr(QStringLiteral("Unit name required.\n"));
             return 1;
         }
-        err(QStringLiteral("Too few arguments.\n"));
+        writeStderr(QStringLiteral("Too few arguments.\n"));
         return 1;
     }
     if (!haveConfig) {
-        err(QStringLiteral("System has not been booted with systemd as init system (PID 1). Can't operate.\n"
+        writeStderr(QStringLiteral("System has not been booted with systemd as init system (PID 1). Can't operate.\n"
                            "Failed to connect to bus: Host is down\n"));
         return 1;
     }
     if (node.isEmpty()) {
-        err(QStringLiteral("Failed to connect to bus: No such host (sandbox: set MOGUP_SIM_NODE to a node name)\n"));
+        writeStderr(QStringLiteral("Failed to connect to bus: No such host (sandbox: set MOGUP_SIM_NODE to a node name)\n"));
         return 1;
     }
     const SandboxNode* n = config.node(node);
@@ -270,17 +270,17 @@ int systemctlMain(int argc, char** argv)
             && QFileInfo::exists(n->root + QStringLiteral("/mogha/mogha.service"));
         if (!found) {
             if (verb == QLatin1String("status")) {
-                err(QStringLiteral("Unit %1.service could not be found.\n").arg(unitName));
+                writeStderr(QStringLiteral("Unit %1.service could not be found.\n").arg(unitName));
                 rc = 4;
             } else if (verb == QLatin1String("is-active")) {
                 if (!quiet)
-                    out(QStringLiteral("inactive\n"));
+                    writeStdout(QStringLiteral("inactive\n"));
                 rc = 3;
             } else {
                 const QString what = verb == QLatin1String("stop") ? QStringLiteral("stop")
                     : verb == QLatin1String("restart")             ? QStringLiteral("restart")
                                                                    : QStringLiteral("start");
-                err(QStringLiteral("Failed to %1 %2.service: Unit %2.service not found.\n").arg(what, unitName));
+                writeStderr(QStringLiteral("Failed to %1 %2.service: Unit %2.service not found.\n").arg(what, unitName));
                 rc = 5;
             }
             continue;
@@ -300,7 +300,7 @@ int systemctlMain(int argc, char** argv)
         } else {
             const bool active = runningPid(u) > 0;
             if (!quiet)
-                out(active ? QStringLiteral("active\n") : QStringLiteral("inactive\n"));
+                writeStdout(active ? QStringLiteral("active\n") : QStringLiteral("inactive\n"));
             r = active ? 0 : 3;
         }
         if (r != 0)
