@@ -6,6 +6,8 @@
 #include "VersionParser.h"
 
 #include <QElapsedTimer>
+
+#include <algorithm>
 #include <QThread>
 
 namespace MogUp {
@@ -205,7 +207,8 @@ CheckOutcome CheckEvaluator::evaluate(const Step& step, const CancelToken& cance
     QString lastDetail;
     while (true) {
         QString out;
-        const ExecResult exec = m_executor.run(*node, check.command, 60000, cancel, [&out](const OutputLine& l) {
+        // One reading may take at most the check's whole budget (a hung tool must not outlast it).
+        const ExecResult exec = m_executor.run(*node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel, [&out](const OutputLine& l) {
             out += l.text + QLatin1Char('\n');
         });
         outcome.lastOutput = out;

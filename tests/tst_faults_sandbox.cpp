@@ -30,6 +30,7 @@ private slots:
         QTest::newRow("refreshconf fails") << "rolling" << "gs_om" << "node2" << "refreshconf" << "fail" << "node2-refreshconf";
         QTest::newRow("stop cluster fails") << "offline" << "gs_om" << "node1" << "stop" << "fail" << "node1-stop-cluster";
         QTest::newRow("start MogHA fails") << "offline" << "systemctl" << "node2" << "start" << "fail" << "node2-start-mogha";
+        QTest::newRow("stop MogHA: its check hangs") << "rolling" << "systemctl" << "node2" << "is-active" << "hang" << "node2-stop-mogha";
         QTest::newRow("verify: gsql fails") << "offline" << "gsql" << "node3" << "version" << "fail" << "node3-verify";
     }
 
