@@ -719,9 +719,298 @@
         <source>Step %1 &quot;%2&quot; on %3: %4: %5.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Tr</name>
+    <message>
+        <source>line %1: &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected repeated gs_ctl query line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server-not-running message after query results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected gs_ctl message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server reported not running, yet printed results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section printed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>section has neither rows nor &quot;No information&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field outside of any section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognised line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown HA state field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; printed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field after &quot;No information&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown sender field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown receiver field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row does not start with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sender row ends here without %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiver row ends here without %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HA state ends here without %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad static_connections &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty detail_information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad pid &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad sync_percent &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad sync_priority &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad channel &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;No information&quot; outside of a senders/receiver section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;No information&quot; in a section that has rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gs_ctl query printed nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ends before the HA state section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ends before the %1 section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected section header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>datanode section without cluster section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>datanode section before cluster_state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected rule line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown cluster_state &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown redistributing &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad current_az &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty cluster_name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown datanode column header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>datanode entry &quot;%1&quot; has too few columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad node id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad node_ip &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad instance id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad data directory &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown instance role letter &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown state &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty datanode entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance %1 listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the dashed rule under the column header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gs_om status printed nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ends without cluster_state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ends before the datanode rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster section lacks redistributing or current_az</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version string &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a MogDB/openGauss version string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected version number after &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbalanced parentheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &quot;on &lt;platform&gt;, compiled by ...&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 columns, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gsql printed nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the ---+--- rule under the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ends before the row count footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>footer announces %1 rows, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>yes</source>
         <translation type="unfinished"></translation>
