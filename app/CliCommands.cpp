@@ -257,34 +257,59 @@ int CliCommands::demo(const QStringList& args)
     return 0;
 }
 
+// What plan, status and upgrade all start with: options parsed, the profile loaded and validated,
+// the mode read, an executor for the profile's transport. False (with the exit code) on any problem.
+bool CliCommands::prepare(QCommandLineParser& p, const QStringList& args, const QString& command, bool withMode,
+    CommandContext* ctx, int* exitCode)
+{
+    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
+    if (withMode) {
+        p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling"), QStringLiteral("MODE") });
+        p.addOption({ QStringLiteral("no-switch-back"), Tr::tr("rolling: leave the upgraded standby as primary") });
+    }
+    *exitCode = 2;
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli %1: ").arg(command) << p.errorText() << Qt::endl;
+        return false;
+    }
+    if (!loadProfile(p.value(QStringLiteral("profile")), &ctx->profile, m_err))
+        return false;
+    if (withMode) {
+        if (!parseMode(p.value(QStringLiteral("mode")), &ctx->options.mode, m_err))
+            return false;
+        ctx->options.switchBack = !p.isSet(QStringLiteral("no-switch-back"));
+    }
+    // Not every command needs to reach the nodes (plan with roles in the profile does not): those
+    // that do check ctx->executor and report ctx->executorError.
+    ctx->executor = makeExecutor(ctx->profile, &ctx->executorError);
+    return true;
+}
+
+bool CliCommands::requireExecutor(const CommandContext& ctx, const QString& command)
+{
+    if (ctx.executor)
+        return true;
+    m_err << QStringLiteral("mogup-cli %1: ").arg(command) << ctx.executorError << Qt::endl;
+    return false;
+}
+
 int CliCommands::plan(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
-    p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling"), QStringLiteral("MODE") });
-    p.addOption({ QStringLiteral("no-switch-back"), Tr::tr("rolling: leave the upgraded standby as primary") });
     p.addOption({ QStringLiteral("json"), Tr::tr("print the plan as JSON") });
-    if (!p.parse(args)) {
-        m_err << QStringLiteral("mogup-cli plan: ") << p.errorText() << Qt::endl;
-        return 2;
-    }
-    ClusterProfile profile;
-    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
-        return 2;
-    PlannerOptions options;
-    if (!parseMode(p.value(QStringLiteral("mode")), &options.mode, m_err))
-        return 2;
-    options.switchBack = !p.isSet(QStringLiteral("no-switch-back"));
+    CommandContext ctx;
+    int code = 0;
+    if (!prepare(p, args, QStringLiteral("plan"), true, &ctx, &code))
+        return code;
+    const ClusterProfile& profile = ctx.profile;
+    PlannerOptions& options = ctx.options;
     if (!profile.primaryNode()) {
         // The profile does not say who leads: read it (read-only) rather than guess.
-        QString error;
-        std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
-        if (!executor) {
-            m_err << QStringLiteral("mogup-cli plan: ") << error << Qt::endl;
+        if (!requireExecutor(ctx, QStringLiteral("plan")))
             return 2;
-        }
+        QString error;
         CancelToken cancel;
-        options.primaryNode = livePrimary(ClusterStatusProbe(*executor, profile).probeAll(cancel), &error);
+        options.primaryNode = livePrimary(ClusterStatusProbe(*ctx.executor, profile).probeAll(cancel), &error);
         if (options.primaryNode.isEmpty()) {
             m_err << Tr::tr("mogup-cli plan: no node has \"role\": \"primary\" in the profile, and the live cluster "
                             "cannot tell: %1.")
@@ -310,21 +335,15 @@ int CliCommands::plan(const QStringList& args)
 int CliCommands::status(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
     p.addOption({ QStringLiteral("json"), Tr::tr("print JSON") });
-    if (!p.parse(args)) {
-        m_err << QStringLiteral("mogup-cli status: ") << p.errorText() << Qt::endl;
+    CommandContext ctx;
+    int code = 0;
+    if (!prepare(p, args, QStringLiteral("status"), false, &ctx, &code))
+        return code;
+    if (!requireExecutor(ctx, QStringLiteral("status")))
         return 2;
-    }
-    ClusterProfile profile;
-    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
-        return 2;
-    QString error;
-    std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
-    if (!executor) {
-        m_err << QStringLiteral("mogup-cli status: ") << error << Qt::endl;
-        return 2;
-    }
+    const ClusterProfile& profile = ctx.profile;
+    std::shared_ptr<Executor> executor = ctx.executor;
     CancelToken cancel;
     const QList<NodeStatus> nodes = ClusterStatusProbe(*executor, profile).probeAll(cancel);
     if (p.isSet(QStringLiteral("json")))
@@ -338,28 +357,18 @@ int CliCommands::status(const QStringList& args)
 int CliCommands::upgrade(const QStringList& args)
 {
     QCommandLineParser p;
-    p.addOption({ QStringLiteral("profile"), Tr::tr("cluster profile"), QStringLiteral("P") });
-    p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling"), QStringLiteral("MODE") });
     p.addOption({ QStringLiteral("yes"), Tr::tr("run without asking") });
     p.addOption({ QStringLiteral("run-dir"), Tr::tr("where to keep the record of this run"), QStringLiteral("D") });
-    p.addOption({ QStringLiteral("no-switch-back"), Tr::tr("rolling: leave the upgraded standby as primary") });
-    if (!p.parse(args)) {
-        m_err << QStringLiteral("mogup-cli upgrade: ") << p.errorText() << Qt::endl;
+    CommandContext ctx;
+    int code = 0;
+    if (!prepare(p, args, QStringLiteral("upgrade"), true, &ctx, &code))
+        return code;
+    if (!requireExecutor(ctx, QStringLiteral("upgrade")))
         return 2;
-    }
-    ClusterProfile profile;
-    if (!loadProfile(p.value(QStringLiteral("profile")), &profile, m_err))
-        return 2;
-    PlannerOptions options;
-    if (!parseMode(p.value(QStringLiteral("mode")), &options.mode, m_err))
-        return 2;
-    options.switchBack = !p.isSet(QStringLiteral("no-switch-back"));
+    const ClusterProfile& profile = ctx.profile;
+    PlannerOptions& options = ctx.options;
+    std::shared_ptr<Executor> executor = ctx.executor;
     QString error;
-    std::shared_ptr<Executor> executor = makeExecutor(profile, &error);
-    if (!executor) {
-        m_err << QStringLiteral("mogup-cli upgrade: ") << error << Qt::endl;
-        return 2;
-    }
 
     // Read the cluster before planning: the plan must start from what is really there.
     m_out << Tr::tr("Reading the cluster...") << Qt::endl;

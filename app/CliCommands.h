@@ -1,7 +1,15 @@
 #pragma once
 
+#include "Executor.h"
+#include "Planner.h"
+#include "Profile.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <memory>
+
+class QCommandLineParser;
 
 namespace MogUp {
 
@@ -19,6 +27,17 @@ private:
     int upgrade(const QStringList& args);
     int status(const QStringList& args);
     int usage(int code);
+
+    struct CommandContext
+    {
+        ClusterProfile profile;
+        PlannerOptions options;
+        std::shared_ptr<Executor> executor;
+        QString executorError;
+    };
+    bool prepare(QCommandLineParser& p, const QStringList& args, const QString& command, bool withMode,
+        CommandContext* ctx, int* exitCode);
+    bool requireExecutor(const CommandContext& ctx, const QString& command);
 
     QTextStream m_out;
     QTextStream m_err;

@@ -1,5 +1,6 @@
 #include "GsCtlQueryParser.h"
 
+#include "ParserText.h"
 #include "Tr.h"
 
 #include <QHash>
@@ -9,27 +10,6 @@
 namespace MogUp {
 
 namespace {
-
-// Quoted lines end up in logs and dialogs: keep them bounded and free of control characters (a TAB
-// stays, it is part of the real layout and shows where the indent was).
-QString printable(const QString& line)
-{
-    const int maxLength = 200;
-    QString text = line.left(maxLength);
-    for (QChar& c : text) {
-        if (c != QLatin1Char('\t') && (c.unicode() < 0x20 || c.unicode() == 0x7f))
-            c = QLatin1Char('?');
-    }
-    if (line.size() > maxLength)
-        text += QStringLiteral("...");
-    return text;
-}
-
-QString lineError(int lineNumber, const QString& line, const QString& reason)
-{
-    // Single-pass arg(): a "%1" inside the quoted output must not be substituted again.
-    return Tr::tr("line %1: \"%2\": %3").arg(QString::number(lineNumber), printable(line), reason);
-}
 
 // Value lists of mogdb-tools.md §1.4 (og-server v2.0.1).
 const QStringList& roles()

@@ -1,5 +1,6 @@
 #include "GsOmStatusParser.h"
 
+#include "ParserText.h"
 #include "Tr.h"
 
 #include <QHostAddress>
@@ -14,25 +15,6 @@ namespace MogUp {
 namespace {
 
 // Quoted lines end up in logs and dialogs: keep them bounded and free of control characters.
-QString printable(const QString& line)
-{
-    const int maxLength = 200;
-    QString text = line.left(maxLength);
-    for (QChar& c : text) {
-        if (c != QLatin1Char('\t') && (c.unicode() < 0x20 || c.unicode() == 0x7f))
-            c = QLatin1Char('?');
-    }
-    if (line.size() > maxLength)
-        text += QStringLiteral("...");
-    return text;
-}
-
-QString lineError(int lineNumber, const QString& line, const QString& reason)
-{
-    // Single-pass arg(): a "%1" inside the quoted output must not be substituted again.
-    return Tr::tr("line %1: \"%2\": %3").arg(QString::number(lineNumber), printable(line), reason);
-}
-
 // gs_om takes the first word of gs_ctl's local_role (`local_role\s*:\s*(\w+)`, so "Cascade Standby"
 // becomes "Cascade") and uses Down/Unknown when gs_ctl query fails (§3.3).
 const QStringList& nodeRoles()

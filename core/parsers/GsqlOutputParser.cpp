@@ -1,5 +1,6 @@
 #include "GsqlOutputParser.h"
 
+#include "ParserText.h"
 #include "Tr.h"
 
 #include <QRegularExpression>
@@ -9,25 +10,6 @@
 namespace MogUp {
 
 namespace {
-
-QString printable(const QString& line)
-{
-    const int maxLength = 200;
-    QString text = line.left(maxLength);
-    for (QChar& c : text) {
-        if (c != QLatin1Char('\t') && (c.unicode() < 0x20 || c.unicode() == 0x7f))
-            c = QLatin1Char('?');
-    }
-    if (line.size() > maxLength)
-        text += QStringLiteral("...");
-    return text;
-}
-
-QString lineError(int lineNumber, const QString& line, const QString& reason)
-{
-    // Single-pass arg(): a "%1" inside the quoted output must not be substituted again.
-    return Tr::tr("line %1: \"%2\": %3").arg(QString::number(lineNumber), printable(line), reason);
-}
 
 struct Line
 {

@@ -1,28 +1,12 @@
 #include "VersionParser.h"
 
+#include "ParserText.h"
 #include "Tr.h"
 
 #include <QRegularExpression>
 #include <QStringList>
 
 namespace MogUp {
-
-namespace {
-
-QString printable(const QString& text)
-{
-    const int maxLength = 200;
-    QString shown = text.left(maxLength);
-    for (QChar& c : shown) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = QLatin1Char('?');
-    }
-    if (text.size() > maxLength)
-        shown += QStringLiteral("...");
-    return shown;
-}
-
-} // namespace
 
 bool VersionParser::parse(const QString& text, MogdbVersion* out, QString* error)
 {
@@ -39,7 +23,7 @@ bool VersionParser::parse(const QString& text, MogdbVersion* out, QString* error
     const QString line = text.trimmed();
     auto fail = [&](const QString& reason) {
         if (error)
-            *error = Tr::tr("version string \"%1\": %2").arg(printable(line), reason);
+            *error = Tr::tr("version string \"%1\": %2").arg(printableLine(line, false), reason);
         return false;
     };
     if (line.isEmpty())
