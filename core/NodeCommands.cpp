@@ -10,12 +10,61 @@ NodeCommands::NodeCommands(const ClusterProfile& cluster, const NodeProfile& nod
 {
 }
 
+NodeCommands::Become NodeCommands::becomeForDbUser() const
+{
+    if (m_cluster.transport == Transport::Local)
+        return Become::None; // the sandbox runs everything as the current user
+    const QString b = m_node.become;
+    if (b == QStringLiteral("none"))
+        return Become::None;
+    if (b == QStringLiteral("su"))
+        return Become::Su;
+    if (b == QStringLiteral("sudo"))
+        return Become::Sudo;
+    if (b == QStringLiteral("sudo-password"))
+        return Become::SudoPassword;
+    if (m_node.sshUser == m_cluster.dbUser)
+        return Become::None;
+    return m_node.sshUser == QStringLiteral("root") ? Become::Su : Become::Sudo;
+}
+
+NodeCommands::Become NodeCommands::becomeForRoot() const
+{
+    if (m_cluster.transport == Transport::Local || m_node.sshUser == QStringLiteral("root")
+        || m_node.become == QStringLiteral("none"))
+        return Become::None;
+    // `su -c` would want root's password; switching to root goes through sudo.
+    return m_node.become == QStringLiteral("sudo-password") ? Become::SudoPassword : Become::Sudo;
+}
+
+QString NodeCommands::wrap(const QString& shellFragment, Become become, const QString& user) const
+{
+    const bool toRoot = user == QStringLiteral("root");
+    switch (become) {
+    case Become::None:
+        return shellFragment;
+    case Become::Su:
+        // A login shell: db_user's own environment, as when the DBA types `su - omm`.
+        return QStringLiteral("su - ") + shellQuote(user) + QStringLiteral(" -c ") + shellQuote(shellFragment);
+    case Become::Sudo:
+        // -n: never prompt (NOPASSWD); a missing rule fails at once instead of hanging.
+        return QStringLiteral("sudo -n ") + (toRoot ? QString() : QStringLiteral("-H -u ") + shellQuote(user) + QLatin1Char(' '))
+            + QStringLiteral("-- bash -c ") + shellQuote(shellFragment);
+    case Become::SudoPassword:
+        // The password arrives on stdin; stdin is closed before the command runs, so a sudo that did
+        // not ask (cached credentials) cannot pass the password on to the command.
+        return sudoPasswordPrefix() + (toRoot ? QString() : QStringLiteral("-H -u ") + shellQuote(user) + QLatin1Char(' '))
+            + QStringLiteral("-- bash -c ") + shellQuote(QStringLiteral("exec 0</dev/null; ") + shellFragment);
+    }
+    return shellFragment;
+}
+
 QString NodeCommands::asDbUserShell(const QString& shellFragment) const
 {
-    // Local transport runs as the current user (the sandbox); SSH adds su/sudo here (next issue).
-    if (m_node.envFile.isEmpty())
-        return shellFragment;
-    return QStringLiteral(". ") + shellQuote(m_node.envFile) + QStringLiteral(" && ") + shellFragment;
+    QString inner = shellFragment;
+    if (!m_node.envFile.isEmpty())
+        inner = QStringLiteral(". ") + shellQuote(m_node.envFile) + QStringLiteral(" && ") + shellFragment;
+    return wrap(inner, becomeForDbUser(), m_cluster.dbUser);
 }
 
 QString NodeCommands::asDbUser(const QStringList& words) const
@@ -25,7 +74,7 @@ QString NodeCommands::asDbUser(const QStringList& words) const
 
 QString NodeCommands::asRoot(const QStringList& words) const
 {
-    return shellJoin(words);
+    return wrap(shellJoin(words), becomeForRoot(), QStringLiteral("root"));
 }
 
 QString NodeCommands::tool(const QString& name) const

@@ -23,6 +23,14 @@ public:
     // A command that needs root (MogHA's systemd unit).
     QString asRoot(const QStringList& words) const;
 
+    // How this node switches user, after resolving "auto" (transport ssh only; local: None).
+    enum class Become { None, Su, Sudo, SudoPassword };
+    Become becomeForDbUser() const;
+    Become becomeForRoot() const;
+    // Commands that start with this read the sudo password from stdin (fed by the SSH executor,
+    // never written on a command line); the command itself then runs with stdin closed.
+    static QString sudoPasswordPrefix() { return QStringLiteral("sudo -S -p '' "); }
+
     QString tool(const QString& name) const; // GAUSSHOME/bin/<name>, unquoted
     QString gsCtl(const QStringList& args) const;
     QString gsCtlQuery() const;                                  // gs_ctl query -D PGDATA
@@ -40,6 +48,8 @@ public:
     const ClusterProfile& cluster() const { return m_cluster; }
 
 private:
+    QString wrap(const QString& shellFragment, Become become, const QString& user) const;
+
     const ClusterProfile& m_cluster;
     const NodeProfile& m_node;
 };

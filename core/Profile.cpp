@@ -78,12 +78,15 @@ namespace {
 const QStringList kTopKeys = { QStringLiteral("name"), QStringLiteral("transport"),
     QStringLiteral("install_method"), QStringLiteral("mogha"), QStringLiteral("db_user"),
     QStringLiteral("package"), QStringLiteral("unpack_dir"), QStringLiteral("nodes"),
-    QStringLiteral("stop_settle_seconds"), QStringLiteral("sandbox") };
+    QStringLiteral("stop_settle_seconds"), QStringLiteral("sandbox"), QStringLiteral("host_key_policy"),
+    QStringLiteral("known_hosts") };
 const QStringList kPackageKeys = { QStringLiteral("file"), QStringLiteral("on_nodes") };
 const QStringList kNodeKeys = { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("ssh_port"),
     QStringLiteral("ssh_user"), QStringLiteral("auth"), QStringLiteral("key_file"), QStringLiteral("gausshome"),
     QStringLiteral("pgdata"), QStringLiteral("db_port"), QStringLiteral("env_file"), QStringLiteral("unpack_dir"),
-    QStringLiteral("role") };
+    QStringLiteral("role"), QStringLiteral("become") };
+const QStringList kBecomeValues = { QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("su"),
+    QStringLiteral("sudo"), QStringLiteral("sudo-password") };
 const QStringList kAuthValues = { QStringLiteral("agent"), QStringLiteral("key"), QStringLiteral("password"),
     QStringLiteral("keyboard-interactive") };
 const QStringList kRoleValues = { QStringLiteral("primary"), QStringLiteral("standby"),
@@ -259,9 +262,9 @@ bool ClusterProfile::fromJson(const QJsonObject& json, ClusterProfile* out, QLis
             Tr::tr("use the operating system user that owns the database, e.g. omm."));
     p.unpackDir = top.absolutePath(json, QStringLiteral("unpack_dir"), false);
     p.sandbox = top.absolutePath(json, QStringLiteral("sandbox"), false);
-    if (!p.sandbox.isEmpty() && p.transport != Transport::Local)
-        top.error(QStringLiteral("sandbox"), Tr::tr("only applies to transport \"local\"."),
-            Tr::tr("remove \"sandbox\" or set transport to \"local\"."));
+    p.hostKeyPolicy = top.oneOf(json, QStringLiteral("host_key_policy"),
+        { QStringLiteral("strict"), QStringLiteral("ask"), QStringLiteral("accept-new") }, false, QStringLiteral("strict"));
+    p.knownHosts = top.absolutePath(json, QStringLiteral("known_hosts"), false);
     if (top.has(json, QStringLiteral("stop_settle_seconds"))) {
         const QJsonValue v = json.value(QStringLiteral("stop_settle_seconds"));
         if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 600 || v.toDouble() != double(v.toInt()))
@@ -328,6 +331,7 @@ bool ClusterProfile::fromJson(const QJsonObject& json, ClusterProfile* out, QLis
             n.envFile = nr.absolutePath(no, QStringLiteral("env_file"), false);
             n.unpackDir = nr.absolutePath(no, QStringLiteral("unpack_dir"), false);
             const QString role = nr.oneOf(no, QStringLiteral("role"), kRoleValues, false, QString());
+            n.become = nr.oneOf(no, QStringLiteral("become"), kBecomeValues, false, QStringLiteral("auto"));
             if (role == QStringLiteral("primary"))
                 n.role = NodeRole::Primary;
             else if (role == QStringLiteral("standby"))
@@ -485,6 +489,8 @@ QJsonObject ClusterProfile::toJson() const
             o.insert(QStringLiteral("unpack_dir"), n.unpackDir);
         if (n.role != NodeRole::Unspecified)
             o.insert(QStringLiteral("role"), nodeRoleName(n.role));
+        if (n.become != QStringLiteral("auto"))
+            o.insert(QStringLiteral("become"), n.become);
         arr.append(o);
     }
     QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("transport"), transportName(transport) },
@@ -497,6 +503,10 @@ QJsonObject ClusterProfile::toJson() const
         o.insert(QStringLiteral("unpack_dir"), unpackDir);
     if (!sandbox.isEmpty())
         o.insert(QStringLiteral("sandbox"), sandbox);
+    if (transport == Transport::Ssh || hostKeyPolicy != QStringLiteral("strict"))
+        o.insert(QStringLiteral("host_key_policy"), hostKeyPolicy);
+    if (!knownHosts.isEmpty())
+        o.insert(QStringLiteral("known_hosts"), knownHosts);
     return o;
 }
 

@@ -30,6 +30,10 @@ struct NodeProfile
     QString envFile;     // sourced before every database command; may be empty
     QString unpackDir;   // per-node override of ClusterProfile::unpackDir; empty = use the cluster's
     NodeRole role = NodeRole::Unspecified;
+    // transport ssh: how commands switch from ssh_user to db_user (and to root for MogHA).
+    // "auto": none when ssh_user is db_user, `su - db_user -c` when ssh_user is root, else `sudo -n`.
+    // "su", "sudo" (sudo -n: NOPASSWD), "sudo-password" (password fed on stdin), "none".
+    QString become = QStringLiteral("auto");
 };
 
 struct PackageProfile
@@ -61,8 +65,13 @@ struct ClusterProfile
     // Seconds a stopped database must stay stopped before the stop counts as done (MogHA or a
     // watchdog could bring it back). Optional key "stop_settle_seconds".
     int stopSettleSeconds = 10;
-    // Only for transport "local": the sandbox directory built by `mogup-cli demo init`.
+    // The sandbox directory built by `mogup-cli demo init` (its tools are put first on PATH).
     QString sandbox;
+    // transport ssh: what to do with a host key known_hosts does not hold: "strict" (refuse),
+    // "ask" (show the fingerprint and ask), "accept-new" (trust on first use). A changed key is always
+    // refused. known_hosts: OpenSSH's file (default ~/.ssh/known_hosts).
+    QString hostKeyPolicy = QStringLiteral("strict");
+    QString knownHosts;
 
     QString unpackDirFor(const NodeProfile& node) const;
     const NodeProfile* node(const QString& name) const;

@@ -113,7 +113,10 @@ private slots:
         QTest::newRow("empty nodes") << QByteArray("nodes=[]") << "nodes" << "" << "non-empty";
         QTest::newRow("mogha missing") << QByteArray("mogha=-") << "mogha" << "" << "missing";
         QTest::newRow("mogha as text") << QByteArray("mogha=\"yes\"") << "mogha" << "" << "true or false";
-        QTest::newRow("sandbox with ssh") << QByteArray("transport=\"ssh\";sandbox=\"/tmp/x\"") << "sandbox" << "" << "only applies";
+        QTest::newRow("relative sandbox") << QByteArray("sandbox=\"tmp/x\"") << "sandbox" << "" << "relative path";
+        QTest::newRow("unknown host key policy") << QByteArray("host_key_policy=\"yes\"") << "host_key_policy" << "" << "unknown value \"yes\"";
+        QTest::newRow("relative known_hosts") << QByteArray("known_hosts=\"known_hosts\"") << "known_hosts" << "" << "relative path";
+        QTest::newRow("unknown become") << QByteArray("n1:become=\"doas\"") << "nodes[1].become" << "node2" << "unknown value \"doas\"";
         QTest::newRow("key auth without key") << QByteArray("transport=\"ssh\";n0:auth=\"key\"") << "nodes[0].key_file" << "node1" << "needed";
         QTest::newRow("bad node name") << QByteArray("n0:name=\"node 1\"") << "nodes[0].name" << "node 1" << "characters";
     }
