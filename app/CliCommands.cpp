@@ -40,9 +40,23 @@ QString yesNo(bool b)
     return b ? Tr::tr("yes") : Tr::tr("no");
 }
 
+// Terminal columns: CJK characters take two (the Chinese headers would drift otherwise).
+int displayWidth(const QString& s)
+{
+    int w = 0;
+    for (const QChar c : s) {
+        const ushort u = c.unicode();
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) || (u >= 0xAC00 && u <= 0xD7A3)
+            || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
+            || (u >= 0xFFE0 && u <= 0xFFE6);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
 QString pad(const QString& s, int width)
 {
-    return s.leftJustified(width, QLatin1Char(' '));
+    return s + QString(std::max(1, width - displayWidth(s)), QLatin1Char(' '));
 }
 
 std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, QString* error)

@@ -5,1023 +5,1023 @@
     <name>MogUp</name>
     <message>
         <source>gs_ctl query output not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 gs_ctl query 的输出：%1</translation>
     </message>
     <message>
         <source>the database is still running as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库仍在以 %1 身份运行</translation>
     </message>
     <message>
         <source>the database is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已停止</translation>
     </message>
     <message>
         <source>the database is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库未运行</translation>
     </message>
     <message>
         <source>the database runs as %1, expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库以 %1 身份运行，预期为 %2</translation>
     </message>
     <message>
         <source>%1, db_state %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，db_state %2（%3）</translation>
     </message>
     <message>
         <source>running as %1, db_state Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %1 身份运行，db_state Normal</translation>
     </message>
     <message>
         <source>still %1, not yet Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>仍为 %1，尚未成为 Primary</translation>
     </message>
     <message>
         <source>Primary, db_state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Primary，db_state %1</translation>
     </message>
     <message>
         <source>now Primary, db_state Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>已成为 Primary，db_state Normal</translation>
     </message>
     <message>
         <source>runs as %1, not as a standby</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %1 身份运行，不是备库</translation>
     </message>
     <message>
         <source>not connected to a primary yet (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未连接到主库（%1）</translation>
     </message>
     <message>
         <source>receiver state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接收端状态 %1</translation>
     </message>
     <message>
         <source>catching up: %1%, replayed %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>正在追赶主库：%1%，已回放到 %2，主库已发送到 %3</translation>
     </message>
     <message>
         <source>streaming from the primary, caught up at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从主库接收流复制，已追平至 %1</translation>
     </message>
     <message>
         <source>the primary is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>主库未运行</translation>
     </message>
     <message>
         <source>expected a Normal primary, found %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预期主库状态为 Normal，实际为 %1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 standbys streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个备库中有 %1 个正在流复制</translation>
     </message>
     <message>
         <source>primary Normal, %1 standbys streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>主库 Normal，%1 个备库正在流复制</translation>
     </message>
     <message>
         <source>internal error: check %1 cannot read gs_ctl output</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：检查 %1 无法读取 gs_ctl 的输出</translation>
     </message>
     <message>
         <source>gs_om status output not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 gs_om status 的输出：%1</translation>
     </message>
     <message>
         <source>gs_om lists %1 of %2 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_om 只列出了 %2 个节点中的 %1 个</translation>
     </message>
     <message>
         <source>still running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在运行：%1</translation>
     </message>
     <message>
         <source>every node is down</source>
-        <translation type="unfinished"></translation>
+        <translation>所有节点均已停止</translation>
     </message>
     <message>
         <source>gs_om lists %1 nodes, expected %2</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_om 列出了 %1 个节点，预期 %2 个</translation>
     </message>
     <message>
         <source>%1 primaries (cluster_state %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个主库（cluster_state %2）</translation>
     </message>
     <message>
         <source>cluster_state %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster_state %1 %2</translation>
     </message>
     <message>
         <source>cluster_state Normal, one primary, %1 standbys Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster_state Normal，1 个主库，%1 个备库 Normal</translation>
     </message>
     <message>
         <source>systemctl printed nothing (exit code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>systemctl 没有任何输出（退出码 %1）</translation>
     </message>
     <message>
         <source>MogHA is still %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MogHA 仍为 %1 状态</translation>
     </message>
     <message>
         <source>MogHA is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MogHA 为 %1 状态</translation>
     </message>
     <message>
         <source>MogHA is active</source>
-        <translation type="unfinished"></translation>
+        <translation>MogHA 处于 active 状态</translation>
     </message>
     <message>
         <source>present: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在：%1</translation>
     </message>
     <message>
         <source>not all of these exist: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以下路径并非全部存在：%1</translation>
     </message>
     <message>
         <source>the database does not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库无响应：%1</translation>
     </message>
     <message>
         <source>version not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析版本：%1</translation>
     </message>
     <message>
         <source>the running server is %1 %2 (build %3), expected %4; it was started from the old binaries</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的服务器为 %1 %2（build %3），预期 %4；它是用旧的二进制文件启动的</translation>
     </message>
     <message>
         <source>the binary is %1 %2 (build %3), expected %4</source>
-        <translation type="unfinished"></translation>
+        <translation>二进制文件为 %1 %2（build %3），预期 %4</translation>
     </message>
     <message>
         <source>%1 %2 (build %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2（build %3）</translation>
     </message>
     <message>
         <source>unknown check</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的检查</translation>
     </message>
     <message>
         <source>node %1 is not in the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1 不在配置文件中</translation>
     </message>
     <message>
         <source>cancelled while checking</source>
-        <translation type="unfinished"></translation>
+        <translation>检查时已取消</translation>
     </message>
     <message>
         <source>%1, and stayed so for %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，并已保持 %2 秒</translation>
     </message>
     <message>
         <source>%1 again %2 s after it had stopped: something restarted it (is MogHA or another watchdog still running on %3?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（停止 %2 秒后又恢复）：有程序重新启动了它（%3 上的 MogHA 或其他看门狗是否仍在运行？）</translation>
     </message>
     <message>
         <source>%1 (still so after %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 秒后仍是如此）</translation>
     </message>
     <message>
         <source>%1: running as %2 (%3), MogDB %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：以 %2 身份运行（%3），MogDB %4</translation>
     </message>
     <message>
         <source>%1: not running (%2), installed binaries MogDB %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未运行（%2），已安装的二进制文件为 MogDB %3</translation>
     </message>
     <message>
         <source>; bin/ now holds %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; bin/ 现为 %1</translation>
     </message>
     <message>
         <source>; old bin/lib kept as backups</source>
-        <translation type="unfinished"></translation>
+        <translation>; 旧的 bin/lib 已保留为备份</translation>
     </message>
     <message>
         <source>gaussdb -V failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gaussdb -V 执行失败：%1</translation>
     </message>
     <message>
         <source>gs_ctl query: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_ctl query：%1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>cannot create the run directory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建运行记录目录 %1</translation>
     </message>
     <message>
         <source>%1 already holds a run; choose an empty directory so no record is overwritten</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有一次运行的记录；请选择一个空目录，以免覆盖任何记录</translation>
     </message>
     <message>
         <source>cannot write in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中写入：%2</translation>
     </message>
     <message>
         <source>could not start the command on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上启动命令：%2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>no result after %1 s; the command was ended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒后仍无结果，已终止该命令</translation>
     </message>
     <message>
         <source>ended by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被信号 %1 终止</translation>
     </message>
     <message>
         <source>role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1</translation>
     </message>
     <message>
         <source>%1 nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个节点</translation>
     </message>
     <message>
         <source>paths %1</source>
-        <translation type="unfinished"></translation>
+        <translation>路径 %1</translation>
     </message>
     <message>
         <source>stays so for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>保持 %1 秒</translation>
     </message>
     <message>
         <source>within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内</translation>
     </message>
     <message>
         <source>MogUp upgrade plan for profile %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件 %1 的 MogUp 升级计划</translation>
     </message>
     <message>
         <source>mode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模式：%1</translation>
     </message>
     <message>
         <source>MogDB %1 -&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>MogDB %1 -&gt; %2</translation>
     </message>
     <message>
         <source>generated by MogUp; every command below is exactly what MogUp runs</source>
-        <translation type="unfinished"></translation>
+        <translation>由 MogUp 生成；以下每条命令与 MogUp 实际执行的完全一致</translation>
     </message>
     <message>
         <source>Each command runs in a subshell; the script stops at the first one that fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条命令都在子 shell 中执行；脚本遇到第一条失败的命令即停止。</translation>
     </message>
     <message>
         <source>Commands marked &quot;ON ANOTHER HOST&quot; belong to the named node: run them there, not on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>标有 &quot;在其他主机上执行&quot; 的命令属于所示节点：请在该节点上执行，不要在本机执行。</translation>
     </message>
     <message>
         <source>runs as root</source>
-        <translation type="unfinished"></translation>
+        <translation>以 root 身份执行</translation>
     </message>
     <message>
         <source>runs as the database user</source>
-        <translation type="unfinished"></translation>
+        <translation>以数据库用户身份执行</translation>
     </message>
     <message>
         <source>%1 (node %2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（节点 %2，%3）</translation>
     </message>
     <message>
         <source>ON ANOTHER HOST: node %1, host %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在其他主机上执行：节点 %1，主机 %2</translation>
     </message>
     <message>
         <source>expect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预期：%1</translation>
     </message>
     <message>
         <source>nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>无需回退</translation>
     </message>
     <message>
         <source>(the undo runs on node %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（回退在节点 %1 上执行）</translation>
     </message>
     <message>
         <source>package.file: &quot;%1&quot; is not a MogDB package name MogUp understands. Expected MogDB-&lt;version&gt;-&lt;os&gt;-&lt;x86_64|aarch64&gt;.tar.gz, for example MogDB-2.0.3-CentOS-x86_64.tar.gz. Fix: point package.file at the release tarball as downloaded, without renaming it.</source>
-        <translation type="unfinished"></translation>
+        <translation>package.file：&quot;%1&quot; 不是 MogUp 能识别的 MogDB 安装包名称。应为 MogDB-&lt;version&gt;-&lt;os&gt;-&lt;x86_64|aarch64&gt;.tar.gz，例如 MogDB-2.0.3-CentOS-x86_64.tar.gz。修正：将 package.file 指向下载的原始发布包，不要重命名。</translation>
     </message>
     <message>
         <source>from version: &quot;%1&quot; is not a version like 2.0.1. Fix: give the version the cluster runs now.</source>
-        <translation type="unfinished"></translation>
+        <translation>起始版本：&quot;%1&quot; 不是形如 2.0.1 的版本号。修正：填写集群当前运行的版本。</translation>
     </message>
     <message>
         <source>package.file: the package is MogDB %1, the version the cluster runs already. Fix: point package.file at the patch release (MogDB 2.0.3).</source>
-        <translation type="unfinished"></translation>
+        <translation>package.file：该安装包为 MogDB %1，即集群当前已在运行的版本。修正：将 package.file 指向补丁版本（MogDB 2.0.3）的安装包。</translation>
     </message>
     <message>
         <source>nodes: the profile has no nodes. Fix: add the primary and its standbys.</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes：配置文件中没有节点。修正：添加主库及其备库。</translation>
     </message>
     <message>
         <source>nodes[%1].%2 (node %3): empty. Fix: set it in the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes[%1].%2（节点 %3）：为空。修正：在配置文件中设置该项。</translation>
     </message>
     <message>
         <source>unpack_dir (node %1): empty. Fix: set unpack_dir for the cluster or nodes[%2].unpack_dir, for example /opt/mogdb203.</source>
-        <translation type="unfinished"></translation>
+        <translation>unpack_dir（节点 %1）：为空。修正：为整个集群设置 unpack_dir，或设置 nodes[%2].unpack_dir，例如 /opt/mogdb203。</translation>
     </message>
     <message>
         <source>primary node: &quot;%1&quot; is not a node of this profile (nodes: %2). Fix: name one of the profile&apos;s nodes as the primary.</source>
-        <translation type="unfinished"></translation>
+        <translation>主节点：&quot;%1&quot; 不是此配置文件中的节点（节点：%2）。修正：将配置文件中的某个节点指定为主节点。</translation>
     </message>
     <message>
         <source>nodes[].role: no node has role &quot;primary&quot;. Fix: set &quot;role&quot;: &quot;primary&quot; on the node that is primary now (gs_ctl query shows local_role Primary).</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes[].role：没有角色为 &quot;primary&quot; 的节点。修正：在当前的主节点上设置 &quot;role&quot;: &quot;primary&quot;（即 gs_ctl query 显示 local_role Primary 的节点）。</translation>
     </message>
     <message>
         <source>nodes[].role: more than one node has role &quot;primary&quot; (%1). Fix: keep &quot;primary&quot; only on the node that is primary now.</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes[].role：有多个节点的角色为 &quot;primary&quot;（%1）。修正：只在当前的主节点上保留 &quot;primary&quot;。</translation>
     </message>
     <message>
         <source>nodes: a rolling upgrade needs at least one standby besides the primary %1 (a cascade standby cannot take over). Fix: add the standby nodes to the profile, or choose the offline upgrade.</source>
-        <translation type="unfinished"></translation>
+        <translation>nodes：滚动升级除主库 %1 之外至少还需要一个备库（级联备库不能接管）。修正：将备节点添加到配置文件中，或改用停机升级。</translation>
     </message>
     <message>
         <source>Unpack %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %2 上解压 %1</translation>
     </message>
     <message>
         <source>Stop MogHA on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1 上的 MogHA</translation>
     </message>
     <message>
         <source>Start MogHA on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>启动 %1 上的 MogHA</translation>
     </message>
     <message>
         <source>Stop the whole cluster with gs_om (from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>用 gs_om 停止整个集群（在 %1 上执行）</translation>
     </message>
     <message>
         <source>Start the whole cluster with gs_om (from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>用 gs_om 启动整个集群（在 %1 上执行）</translation>
     </message>
     <message>
         <source>Stop the database on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1 上的数据库</translation>
     </message>
     <message>
         <source>Start the database on %1 as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %2 身份启动 %1 上的数据库</translation>
     </message>
     <message>
         <source>Replace bin on %1 (the old one is kept as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>替换 %1 上的 bin（旧目录保留为 %2）</translation>
     </message>
     <message>
         <source>Put the old bin back on %1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1 上的旧 bin（来自 %2）</translation>
     </message>
     <message>
         <source>Replace lib on %1 (the old one is kept as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>替换 %1 上的 lib（旧目录保留为 %2）</translation>
     </message>
     <message>
         <source>Put the old lib back on %1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1 上的旧 lib（来自 %2）</translation>
     </message>
     <message>
         <source>Copy the gs_om configuration files into the new bin on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将 gs_om 配置文件复制到 %1 上的新 bin 中</translation>
     </message>
     <message>
         <source>Remove the copied gs_om configuration files on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除复制到 %1 上的 gs_om 配置文件</translation>
     </message>
     <message>
         <source>Wait until %1 has caught up with the primary</source>
-        <translation type="unfinished"></translation>
+        <translation>等待 %1 追平主库</translation>
     </message>
     <message>
         <source>Switch back: %1 becomes primary again, %2 standby</source>
-        <translation type="unfinished"></translation>
+        <translation>切回：%1 重新成为主库，%2 成为备库</translation>
     </message>
     <message>
         <source>Switch over: %1 becomes primary, %2 standby</source>
-        <translation type="unfinished"></translation>
+        <translation>主备切换：%1 成为主库，%2 成为备库</translation>
     </message>
     <message>
         <source>Switch over so that %1 is primary again</source>
-        <translation type="unfinished"></translation>
+        <translation>主备切换，使 %1 重新成为主库</translation>
     </message>
     <message>
         <source>Record the new roles with gs_om refreshconf (on %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>用 gs_om refreshconf 记录新的角色（在 %1 上执行）</translation>
     </message>
     <message>
         <source>Check that %1 runs MogDB %2</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1 运行的是 MogDB %2</translation>
     </message>
     <message>
         <source>Check the cluster state: %1 primary, all %2 nodes normal</source>
-        <translation type="unfinished"></translation>
+        <translation>检查集群状态：%1 为主库，全部 %2 个节点正常</translation>
     </message>
     <message>
         <source>node %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1，%2</translation>
     </message>
     <message>
         <source>Fix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修正：%1</translation>
     </message>
     <message>
         <source>remove it; the known keys here are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除该项；此处可用的键为：%1。</translation>
     </message>
     <message>
         <source>did you mean &quot;%1&quot;? Rename or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>是否想写 &quot;%1&quot;？请重命名或删除该项。</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; (a misspelt key would otherwise be ignored).</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的键 &quot;%1&quot;（拼错的键否则会被忽略）。</translation>
     </message>
     <message>
         <source>is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少此项。</translation>
     </message>
     <message>
         <source>add &quot;%1&quot; (a text value).</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加 &quot;%1&quot;（文本值）。</translation>
     </message>
     <message>
         <source>must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是文本。</translation>
     </message>
     <message>
         <source>write it in double quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用双引号括起来。</translation>
     </message>
     <message>
         <source>is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>为空。</translation>
     </message>
     <message>
         <source>fill in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a relative path; it would depend on the directory a command runs in.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 是相对路径，其含义会随命令的执行目录而变化。</translation>
     </message>
     <message>
         <source>write the full path, starting with /.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写以 / 开头的完整路径。</translation>
     </message>
     <message>
         <source>add &quot;%1&quot; (a port number, 1-65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加 &quot;%1&quot;（端口号，1-65535）。</translation>
     </message>
     <message>
         <source>must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是整数。</translation>
     </message>
     <message>
         <source>write the port without quotes, e.g. 26000.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口号不要加引号，例如 26000。</translation>
     </message>
     <message>
         <source>%1 is out of range (1-65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出范围（1-65535）。</translation>
     </message>
     <message>
         <source>use a valid TCP port.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用有效的 TCP 端口。</translation>
     </message>
     <message>
         <source>add &quot;%1&quot;: true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加 &quot;%1&quot;：true 或 false。</translation>
     </message>
     <message>
         <source>must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false。</translation>
     </message>
     <message>
         <source>write true or false without quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false 不要加引号。</translation>
     </message>
     <message>
         <source>unknown value &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的值 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>use one of: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用以下值之一：%1。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的用户名。</translation>
     </message>
     <message>
         <source>use the operating system user that owns the database, e.g. omm.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用拥有该数据库的操作系统用户，例如 omm。</translation>
     </message>
     <message>
         <source>only applies to transport &quot;local&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅适用于 transport &quot;local&quot;。</translation>
     </message>
     <message>
         <source>remove &quot;sandbox&quot; or set transport to &quot;local&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除 &quot;sandbox&quot;，或将 transport 设为 &quot;local&quot;。</translation>
     </message>
     <message>
         <source>must be a whole number of seconds from 0 to 600.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 0 到 600 之间的整数秒数。</translation>
     </message>
     <message>
         <source>e.g. 10 (longer than MogHA&apos;s heartbeat interval).</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 10（应长于 MogHA 的心跳间隔）。</translation>
     </message>
     <message>
         <source>add &quot;package&quot;: {&quot;file&quot;: &quot;/path/MogDB-2.0.3-CentOS-x86_64.tar.gz&quot;, &quot;on_nodes&quot;: false}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加 &quot;package&quot;: {&quot;file&quot;: &quot;/path/MogDB-2.0.3-CentOS-x86_64.tar.gz&quot;, &quot;on_nodes&quot;: false}。</translation>
     </message>
     <message>
         <source>must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是对象。</translation>
     </message>
     <message>
         <source>write {&quot;file&quot;: &quot;...&quot;, &quot;on_nodes&quot;: false}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请写成 {&quot;file&quot;: &quot;...&quot;, &quot;on_nodes&quot;: false}。</translation>
     </message>
     <message>
         <source>must be a non-empty list of nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是非空的节点列表。</translation>
     </message>
     <message>
         <source>list every node of the cluster, the primary and each standby.</source>
-        <translation type="unfinished"></translation>
+        <translation>请列出集群的每个节点：主库和每个备库。</translation>
     </message>
     <message>
         <source>write each node as {&quot;name&quot;: ..., ...}.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个节点请写成 {&quot;name&quot;: ..., ...}。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; contains characters a node name cannot have.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 含有节点名称中不允许的字符。</translation>
     </message>
     <message>
         <source>use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用字母、数字、&apos;.&apos;、&apos;_&apos; 和 &apos;-&apos;。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; contains a space.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 含有空格。</translation>
     </message>
     <message>
         <source>write a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写主机名或 IP 地址。</translation>
     </message>
     <message>
         <source>is needed when auth is &quot;key&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>auth 为 &quot;key&quot; 时必须设置。</translation>
     </message>
     <message>
         <source>give the full path of the private key (ed25519 or ECDSA).</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供私钥（ed25519 或 ECDSA）的完整路径。</translation>
     </message>
     <message>
         <source>no unpack directory for this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>此节点没有解压目录。</translation>
     </message>
     <message>
         <source>set the top-level &quot;unpack_dir&quot; (e.g. /opt/mogdb203) or one for this node.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置顶层的 &quot;unpack_dir&quot;（例如 /opt/mogdb203），或为此节点单独设置。</translation>
     </message>
     <message>
         <source>the name &quot;%1&quot; is used by node #%2 too.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 #%2 也使用了名称 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>give every node its own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为每个节点起不同的名称。</translation>
     </message>
     <message>
         <source>%1 is also the database address of node %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 也是节点 %2 的数据库地址。</translation>
     </message>
     <message>
         <source>two nodes cannot share a host and database port; check host and db_port.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个节点不能使用相同的主机和数据库端口；请检查 host 和 db_port。</translation>
     </message>
     <message>
         <source>node %1 on the same host uses the same data directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一主机上的节点 %1 使用了相同的数据目录。</translation>
     </message>
     <message>
         <source>each database instance has its own PGDATA.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个数据库实例都有各自的 PGDATA。</translation>
     </message>
     <message>
         <source>add the MogDB app directory that holds bin/ and lib/, e.g. /opt/mogdb/app.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加包含 bin/ 和 lib/ 的 MogDB 应用目录，例如 /opt/mogdb/app。</translation>
     </message>
     <message>
         <source>add the data directory, e.g. /opt/mogdb/data.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加数据目录，例如 /opt/mogdb/data。</translation>
     </message>
     <message>
         <source>no node can be primary: the list is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可作为主库的节点：列表为空。</translation>
     </message>
     <message>
         <source>%1 nodes have role &quot;primary&quot;; a cluster has one.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个节点的角色为 &quot;primary&quot;；一个集群只能有一个。</translation>
     </message>
     <message>
         <source>set &quot;role&quot;: &quot;primary&quot; on the node that leads now and &quot;standby&quot; on the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在当前的主节点上设置 &quot;role&quot;: &quot;primary&quot;，在其他节点上设置 &quot;standby&quot;。</translation>
     </message>
     <message>
         <source>no node can be primary (every node is a cascade standby).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可作为主库的节点（所有节点都是级联备库）。</translation>
     </message>
     <message>
         <source>mark the node that leads now with &quot;role&quot;: &quot;primary&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 &quot;role&quot;: &quot;primary&quot; 标记当前的主节点。</translation>
     </message>
     <message>
         <source>give the cluster a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为集群起一个名称。</translation>
     </message>
     <message>
         <source>give the full path of MogDB-2.0.3-&lt;OS&gt;-&lt;arch&gt;.tar.gz.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供 MogDB-2.0.3-&lt;OS&gt;-&lt;arch&gt;.tar.gz 的完整路径。</translation>
     </message>
     <message>
         <source>cannot read the profile %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取配置文件 %1：%2</translation>
     </message>
     <message>
         <source>check the path and the file&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查路径和文件权限。</translation>
     </message>
     <message>
         <source>%1 at character %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 个字符处）</translation>
     </message>
     <message>
         <source>the top level is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>顶层不是对象</translation>
     </message>
     <message>
         <source>%1 is not valid JSON: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 JSON：%2。</translation>
     </message>
     <message>
         <source>fix the JSON syntax (a profile is one {...} object).</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正 JSON 语法（配置文件是一个 {...} 对象）。</translation>
     </message>
     <message>
         <source>Cancelled before step %1 (%2 on %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>在步骤 %1（%2，节点 %3）开始前已取消。</translation>
     </message>
     <message>
         <source>cancelled while the command ran</source>
-        <translation type="unfinished"></translation>
+        <translation>命令执行期间已取消</translation>
     </message>
     <message>
         <source>the command exited with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>命令的退出码为 %1</translation>
     </message>
     <message>
         <source>Cancelled during step %1 &quot;%2&quot; on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>在步骤 %1 &quot;%2&quot;（节点 %3）执行期间已取消。</translation>
     </message>
     <message>
         <source>the command failed</source>
-        <translation type="unfinished"></translation>
+        <translation>命令执行失败</translation>
     </message>
     <message>
         <source>the check failed</source>
-        <translation type="unfinished"></translation>
+        <translation>检查未通过</translation>
     </message>
     <message>
         <source>Step %1 &quot;%2&quot; on %3: %4: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1 &quot;%2&quot;（节点 %3）：%4：%5。</translation>
     </message>
     <message>
         <source>line %1: &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：&quot;%2&quot;：%3</translation>
     </message>
     <message>
         <source>unknown %1 &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 %1 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>unexpected repeated gs_ctl query line</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_ctl query 的行意外重复</translation>
     </message>
     <message>
         <source>server-not-running message after query results</source>
-        <translation type="unfinished"></translation>
+        <translation>查询结果之后出现了服务器未运行的消息</translation>
     </message>
     <message>
         <source>unexpected gs_ctl message</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的 gs_ctl 消息</translation>
     </message>
     <message>
         <source>server reported not running, yet printed results</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器报告未运行，却输出了结果</translation>
     </message>
     <message>
         <source>section printed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>该部分出现了两次</translation>
     </message>
     <message>
         <source>section out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>各部分的顺序不正确</translation>
     </message>
     <message>
         <source>section has neither rows nor &quot;No information&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>该部分既没有数据行，也没有 &quot;No information&quot;</translation>
     </message>
     <message>
         <source>field outside of any section</source>
-        <translation type="unfinished"></translation>
+        <translation>字段不属于任何部分</translation>
     </message>
     <message>
         <source>unrecognised line</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的行</translation>
     </message>
     <message>
         <source>unknown HA state field &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 HA state 字段 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; printed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 &quot;%1&quot; 出现了两次</translation>
     </message>
     <message>
         <source>field after &quot;No information&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;No information&quot; 之后出现了字段</translation>
     </message>
     <message>
         <source>unknown sender field &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 sender 字段 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown receiver field &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 receiver 字段 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>row does not start with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>行不是以 %1 开头</translation>
     </message>
     <message>
         <source>sender row ends here without %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sender 行在此结束，缺少 %1</translation>
     </message>
     <message>
         <source>receiver row ends here without %1</source>
-        <translation type="unfinished"></translation>
+        <translation>receiver 行在此结束，缺少 %1</translation>
     </message>
     <message>
         <source>HA state ends here without %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HA state 在此结束，缺少 %1</translation>
     </message>
     <message>
         <source>bad static_connections &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 static_connections &quot;%1&quot;</translation>
     </message>
     <message>
         <source>empty detail_information</source>
-        <translation type="unfinished"></translation>
+        <translation>detail_information 为空</translation>
     </message>
     <message>
         <source>bad pid &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 pid &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad %1 &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 %1 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>bad sync_percent &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 sync_percent &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad sync_priority &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 sync_priority &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad channel &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 channel &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;No information&quot; outside of a senders/receiver section</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;No information&quot; 不在 senders/receiver 部分中</translation>
     </message>
     <message>
         <source>&quot;No information&quot; in a section that has rows</source>
-        <translation type="unfinished"></translation>
+        <translation>含有数据行的部分中出现了 &quot;No information&quot;</translation>
     </message>
     <message>
         <source>gs_ctl query printed nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_ctl query 没有任何输出</translation>
     </message>
     <message>
         <source>output ends before the HA state section</source>
-        <translation type="unfinished"></translation>
+        <translation>输出在 HA state 部分之前就结束了</translation>
     </message>
     <message>
         <source>output ends before the %1 section</source>
-        <translation type="unfinished"></translation>
+        <translation>输出在 %1 部分之前就结束了</translation>
     </message>
     <message>
         <source>unexpected section header</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的部分标题</translation>
     </message>
     <message>
         <source>datanode section without cluster section</source>
-        <translation type="unfinished"></translation>
+        <translation>有 datanode 部分，却没有 cluster 部分</translation>
     </message>
     <message>
         <source>datanode section before cluster_state</source>
-        <translation type="unfinished"></translation>
+        <translation>datanode 部分出现在 cluster_state 之前</translation>
     </message>
     <message>
         <source>unexpected rule line</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的分隔线</translation>
     </message>
     <message>
         <source>unknown cluster_state &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 cluster_state &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown redistributing &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 redistributing &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad current_az &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 current_az &quot;%1&quot;</translation>
     </message>
     <message>
         <source>empty cluster_name</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster_name 为空</translation>
     </message>
     <message>
         <source>unknown field &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知字段 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown datanode column header</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 datanode 列标题</translation>
     </message>
     <message>
         <source>datanode entry &quot;%1&quot; has too few columns</source>
-        <translation type="unfinished"></translation>
+        <translation>datanode 条目 &quot;%1&quot; 的列数不足</translation>
     </message>
     <message>
         <source>bad node id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的节点 ID &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad node_ip &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 node_ip &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad port &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的端口 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad instance id &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的实例 ID &quot;%1&quot;</translation>
     </message>
     <message>
         <source>bad data directory &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的数据目录 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown instance role letter &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的实例角色字母 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown role &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的角色 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown state &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的状态 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>empty datanode entry</source>
-        <translation type="unfinished"></translation>
+        <translation>datanode 条目为空</translation>
     </message>
     <message>
         <source>instance %1 listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>实例 %1 被列出了两次</translation>
     </message>
     <message>
         <source>expected the dashed rule under the column header</source>
-        <translation type="unfinished"></translation>
+        <translation>列标题下方应有虚线分隔线</translation>
     </message>
     <message>
         <source>gs_om status printed nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>gs_om status 没有任何输出</translation>
     </message>
     <message>
         <source>output ends without cluster_state</source>
-        <translation type="unfinished"></translation>
+        <translation>输出结束时仍没有 cluster_state</translation>
     </message>
     <message>
         <source>output ends before the datanode rows</source>
-        <translation type="unfinished"></translation>
+        <translation>输出在 datanode 行之前就结束了</translation>
     </message>
     <message>
         <source>cluster section lacks redistributing or current_az</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster 部分缺少 redistributing 或 current_az</translation>
     </message>
     <message>
         <source>version string &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>版本字符串 &quot;%1&quot;：%2</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>为空</translation>
     </message>
     <message>
         <source>more than one line</source>
-        <translation type="unfinished"></translation>
+        <translation>多于一行</translation>
     </message>
     <message>
         <source>not a MogDB/openGauss version string</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 MogDB/openGauss 版本字符串</translation>
     </message>
     <message>
         <source>unexpected version number after &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 之后出现了意外的版本号</translation>
     </message>
     <message>
         <source>unbalanced parentheses</source>
-        <translation type="unfinished"></translation>
+        <translation>括号不匹配</translation>
     </message>
     <message>
         <source>missing &quot;on &lt;platform&gt;, compiled by ...&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;on &lt;platform&gt;, compiled by ...&quot;</translation>
     </message>
     <message>
         <source>expected %1 columns, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预期 %1 列，实际为 %2 列</translation>
     </message>
     <message>
         <source>gsql printed nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>gsql 没有任何输出</translation>
     </message>
     <message>
         <source>expected the ---+--- rule under the header</source>
-        <translation type="unfinished"></translation>
+        <translation>表头下方应有 ---+--- 分隔线</translation>
     </message>
     <message>
         <source>output ends before the row count footer</source>
-        <translation type="unfinished"></translation>
+        <translation>输出在末尾的行数统计之前就结束了</translation>
     </message>
     <message>
         <source>empty column name</source>
-        <translation type="unfinished"></translation>
+        <translation>列名为空</translation>
     </message>
     <message>
         <source>more than one result</source>
-        <translation type="unfinished"></translation>
+        <translation>多于一个结果</translation>
     </message>
     <message>
         <source>footer announces %1 rows, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>末尾统计为 %1 行，实际为 %2 行</translation>
     </message>
     <message>
         <source>expected %1 fields, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预期 %1 个字段，实际为 %2 个</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>transport &quot;ssh&quot; is not available in this build yet; use transport &quot;local&quot; (the sandbox) for now.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本尚不支持 transport &quot;ssh&quot;；目前请使用 transport &quot;local&quot;（沙箱）。</translation>
     </message>
     <message>
         <source>Usage: mogup-cli COMMAND [OPTIONS]
@@ -1039,283 +1039,297 @@ Commands:
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：mogup-cli COMMAND [OPTIONS]
+
+命令：
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
+  demo stop DIR       结束该沙箱的所有进程
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      输出确切的升级计划，不做任何更改
+  upgrade --profile P --mode offline|rolling [--yes] [--run-dir D] [--no-switch-back]
+                      显示升级计划，确认后执行并实时输出日志，最后验证结果
+  status --profile P [--json]
+                      显示每个节点的角色、状态、版本及是否运行
+
+退出码：0 成功，1 操作失败，2 用法或配置文件有误。
+</translation>
     </message>
     <message>
         <source>mogup-cli: unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli：未知命令 &quot;%1&quot;。</translation>
     </message>
     <message>
         <source>mogup-cli: --profile is required (the cluster profile, a JSON file).</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli：必须指定 --profile（集群配置文件，JSON 格式）。</translation>
     </message>
     <message numerus="yes">
         <source>mogup-cli: the profile %1 has %n problem(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mogup-cli：配置文件 %1 有 %n 个问题：</numerusform>
         </translation>
     </message>
     <message>
         <source>mogup-cli: --mode must be &quot;offline&quot; or &quot;rolling&quot; (got &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli：--mode 必须为 &quot;offline&quot; 或 &quot;rolling&quot;（实际为 &quot;%1&quot;）。</translation>
     </message>
     <message numerus="yes">
         <source>Plan: %1 upgrade of cluster &quot;%2&quot; from MogDB %3 to %4, %n step(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>升级计划：以 %1 方式将集群 &quot;%2&quot; 从 MogDB %3 升级到 %4，共 %n 个步骤。</numerusform>
         </translation>
     </message>
     <message>
         <source>check (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>检查（%1）：%2</translation>
     </message>
     <message>
         <source>undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回退：%1</translation>
     </message>
     <message>
         <source>NODE</source>
-        <translation type="unfinished"></translation>
+        <translation>节点</translation>
     </message>
     <message>
         <source>ROLE</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>RUNNING</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>no node runs as primary</source>
-        <translation type="unfinished"></translation>
+        <translation>没有以主库身份运行的节点</translation>
     </message>
     <message>
         <source>%1 nodes run as primary (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个节点以主库身份运行（%2）</translation>
     </message>
     <message>
         <source>Build or stop a sandbox MogDB cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建或停止一个沙箱 MogDB 集群。</translation>
     </message>
     <message>
         <source>init or stop</source>
-        <translation type="unfinished"></translation>
+        <translation>init 或 stop</translation>
     </message>
     <message>
         <source>the sandbox directory</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱目录</translation>
     </message>
     <message>
         <source>number of nodes (default 3)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点数（默认 3）</translation>
     </message>
     <message>
         <source>om or manual (default om)</source>
-        <translation type="unfinished"></translation>
+        <translation>om 或 manual（默认 om）</translation>
     </message>
     <message>
         <source>do not run the MogHA stand-in</source>
-        <translation type="unfinished"></translation>
+        <translation>不运行模拟的 MogHA</translation>
     </message>
     <message>
         <source>time-speed factor for the walsender leak (default 60)</source>
-        <translation type="unfinished"></translation>
+        <translation>walsender 泄漏的时间加速倍数（默认 60）</translation>
     </message>
     <message>
         <source>mogup-cli demo: expected &quot;demo init DIR&quot; or &quot;demo stop DIR&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo：应为 &quot;demo init DIR&quot; 或 &quot;demo stop DIR&quot;。</translation>
     </message>
     <message>
         <source>mogup-cli demo stop: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo stop：%1</translation>
     </message>
     <message>
         <source>Sandbox %1 stopped; no process of it is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱 %1 已停止，没有残留进程。</translation>
     </message>
     <message>
         <source>mogup-cli demo init: --nodes must be a number from 2 to 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo init：--nodes 必须是 2 到 9 之间的数字。</translation>
     </message>
     <message>
         <source>mogup-cli demo init: --install must be &quot;om&quot; or &quot;manual&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo init：--install 必须为 &quot;om&quot; 或 &quot;manual&quot;。</translation>
     </message>
     <message>
         <source>mogup-cli demo init: --speed must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo init：--speed 必须是正数。</translation>
     </message>
     <message>
         <source>mogup-cli demo init: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli demo init：%1</translation>
     </message>
     <message>
         <source>Sandbox cluster ready in %1 (%2 nodes, %3 install, MogHA %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>沙箱集群已在 %1 中就绪（%2 个节点，安装方式 %3，MogHA %4）。</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>absent</source>
-        <translation type="unfinished"></translation>
+        <translation>未部署</translation>
     </message>
     <message>
         <source>Profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置文件：%1</translation>
     </message>
     <message>
         <source>Next: mogup-cli upgrade --profile %1 --mode rolling</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：mogup-cli upgrade --profile %1 --mode rolling</translation>
     </message>
     <message>
         <source>cluster profile</source>
-        <translation type="unfinished"></translation>
+        <translation>集群配置文件</translation>
     </message>
     <message>
         <source>offline or rolling</source>
-        <translation type="unfinished"></translation>
+        <translation>offline 或 rolling</translation>
     </message>
     <message>
         <source>rolling: leave the upgraded standby as primary</source>
-        <translation type="unfinished"></translation>
+        <translation>rolling：让升级后的备库继续作为主库</translation>
     </message>
     <message>
         <source>print the plan as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 格式输出升级计划</translation>
     </message>
     <message>
         <source>mogup-cli plan: no node has &quot;role&quot;: &quot;primary&quot; in the profile, and the live cluster cannot tell: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli plan：配置文件中没有节点设置 &quot;role&quot;: &quot;primary&quot;，且无法从运行中的集群判断主库：%1。</translation>
     </message>
     <message>
         <source>print JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 格式输出</translation>
     </message>
     <message>
         <source>run without asking</source>
-        <translation type="unfinished"></translation>
+        <translation>不询问，直接执行</translation>
     </message>
     <message>
         <source>where to keep the record of this run</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行记录的保存位置</translation>
     </message>
     <message>
         <source>Reading the cluster...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取集群状态...</translation>
     </message>
     <message>
         <source>mogup-cli upgrade: the cluster is not healthy: %1. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli upgrade：集群状态不正常：%1。未做任何更改。</translation>
     </message>
     <message>
         <source>mogup-cli upgrade: the profile says %1 is primary, but %2 runs as primary now. Update the profile&apos;s &quot;role&quot; fields (or run gs_om -t refreshconf after the last switchover). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli upgrade：配置文件中 %1 为主库，但当前以主库身份运行的是 %2。请更新配置文件中的 &quot;role&quot; 字段（或在上次主备切换后执行 gs_om -t refreshconf）。未做任何更改。</translation>
     </message>
     <message>
         <source>%1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <source>%1 runs MogDB %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行的是 MogDB %2，而不是 %3</translation>
     </message>
     <message>
         <source>Every node already runs MogDB %1; nothing to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有节点均已运行 MogDB %1，无需操作。</translation>
     </message>
     <message>
         <source>%1 already run(s) %2 (a half-finished upgrade; resume is not supported yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在运行 %2（升级只完成了一部分；暂不支持断点续做）</translation>
     </message>
     <message>
         <source>mogup-cli upgrade: the cluster is not ready: %1. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli upgrade：集群尚未就绪：%1。未做任何更改。</translation>
     </message>
     <message>
         <source>mogup-cli upgrade: not asking on a non-interactive input; add --yes to run the plan above. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>mogup-cli upgrade：输入不是交互式终端，不会询问确认；如需执行上述升级计划，请加上 --yes。未做任何更改。</translation>
     </message>
     <message>
         <source>Run this plan now? Type &quot;yes&quot; to go on: </source>
-        <translation type="unfinished"></translation>
+        <translation>现在执行此升级计划吗？输入 &quot;yes&quot; 继续： </translation>
     </message>
     <message>
         <source>Not run. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未执行。未做任何更改。</translation>
     </message>
     <message>
         <source>Record of this run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行记录：%1</translation>
     </message>
     <message>
         <source>ok in %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>成功，耗时 %1 秒：%2</translation>
     </message>
     <message>
         <source>FAILED after %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>失败，耗时 %1 秒：%2</translation>
     </message>
     <message>
         <source>Cancelling: stopping the current command...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：停止当前命令...</translation>
     </message>
     <message>
         <source>Cluster now:</source>
-        <translation type="unfinished"></translation>
+        <translation>集群当前状态：</translation>
     </message>
     <message>
         <source>UPGRADE CANCELLED</source>
-        <translation type="unfinished"></translation>
+        <translation>升级已取消</translation>
     </message>
     <message>
         <source>UPGRADE FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>升级失败</translation>
     </message>
     <message>
         <source>Failed step: %1 on node %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的步骤：节点 %2 上的 %1。</translation>
     </message>
     <message>
         <source>State of each node:</source>
-        <translation type="unfinished"></translation>
+        <translation>各节点状态：</translation>
     </message>
     <message>
         <source>The way back (undo of the completed steps, most recent first; review before running):</source>
-        <translation type="unfinished"></translation>
+        <translation>回退方法（已完成步骤的回退命令，最近的在前；执行前请仔细核对）：</translation>
     </message>
     <message>
         <source>Or fix the cause and finish the remaining steps by hand; the full record is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>或者排除故障后手动完成剩余步骤；完整记录见 %1。</translation>
     </message>
     <message>
         <source>%1 runs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行的是 %2</translation>
     </message>
     <message>
         <source>%1 primaries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个主库</translation>
     </message>
     <message>
         <source>UPGRADE NOT VERIFIED: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>升级未通过验证：%1。</translation>
     </message>
     <message>
         <source>UPGRADE COMPLETE: every node runs MogDB %1; one primary, %2 standbys Normal. Record: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>升级完成：所有节点均运行 MogDB %1；1 个主库，%2 个备库 Normal。记录：%3</translation>
     </message>
 </context>
 </TS>
