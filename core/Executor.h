@@ -45,6 +45,25 @@ private:
 
 using LineSink = std::function<void(const OutputLine&)>;
 
+// Bytes of a file on their way to one node.
+struct TransferProgress
+{
+    QString node;
+    qint64 done = 0;          // bytes now on the node (including a resumed prefix)
+    qint64 total = 0;
+    double bytesPerSecond = 0; // over this transfer, not counting the resumed prefix
+    int secondsLeft = -1;      // -1 while unknown
+};
+using ProgressSink = std::function<void(const TransferProgress&)>;
+
+struct TransferResult
+{
+    bool ok = false;
+    bool cancelled = false;
+    qint64 bytesSent = 0;
+    QString error; // translated, names the node; empty on success
+};
+
 // Runs one shell command on one node, streaming stdout and stderr line by line as they come.
 // Blocking: called from a worker thread (the runner's), never from the GUI thread.
 // Implementations: LocalExecutor (transport local), SshExecutor (transport ssh, next issue).
@@ -54,6 +73,13 @@ public:
     virtual ~Executor() = default;
     virtual ExecResult run(const NodeProfile& node, const QString& command, int timeoutMs,
         const CancelToken& cancel, const LineSink& sink) = 0;
+
+    // Writes localPath[offset..] to remotePath on the node, starting at `offset` (0 = a new file,
+    // truncating; > 0 = resume a partial file of exactly that size). Safe to call for different nodes
+    // from several threads at once. Checksums and skip/resume decisions are the caller's
+    // (PackageDistributor), so every transport behaves the same.
+    virtual TransferResult upload(const NodeProfile& node, const QString& localPath, const QString& remotePath,
+        qint64 offset, const CancelToken& cancel, const ProgressSink& progress);
 };
 
 } // namespace MogUp

@@ -3,6 +3,7 @@
 #include "Tr.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -133,6 +134,50 @@ ExecResult LocalExecutor::run(const NodeProfile& node, const QString& command, i
     }
     result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return result;
+}
+
+TransferResult LocalExecutor::upload(const NodeProfile& node, const QString& localPath, const QString& remotePath,
+    qint64 offset, const CancelToken& cancel, const ProgressSink& progress)
+{
+    TransferResult r;
+    QFile in(localPath);
+    QFile out(remotePath);
+    if (!in.open(QIODevice::ReadOnly)) {
+        r.error = Tr::tr("%1: cannot read %2: %3").arg(node.name, localPath, in.errorString());
+        return r;
+    }
+    const QIODevice::OpenMode mode = offset > 0 ? QIODevice::ReadWrite : (QIODevice::WriteOnly | QIODevice::Truncate);
+    if (!out.open(mode) || (offset > 0 && (!out.resize(offset) || !out.seek(offset))) || !in.seek(offset)) {
+        r.error = Tr::tr("%1: cannot write %2: %3").arg(node.name, remotePath, out.errorString());
+        return r;
+    }
+    const qint64 total = in.size();
+    QByteArray buffer(4 * 1024 * 1024, Qt::Uninitialized);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 done = offset;
+    while (done < total) {
+        if (cancel.isCancelled()) {
+            r.cancelled = true;
+            r.error = Tr::tr("%1: upload cancelled").arg(node.name);
+            return r;
+        }
+        const qint64 n = in.read(buffer.data(), buffer.size());
+        if (n <= 0 || out.write(buffer.constData(), n) != n) {
+            r.error = Tr::tr("%1: writing %2 failed: %3").arg(node.name, remotePath, out.errorString());
+            return r;
+        }
+        done += n;
+        r.bytesSent += n;
+        if (progress) {
+            const double rate = r.bytesSent / std::max(0.001, clock.elapsed() / 1000.0);
+            progress(TransferProgress { node.name, done, total, rate, rate > 0 ? int((total - done) / rate) : -1 });
+        }
+    }
+    r.ok = out.flush();
+    if (!r.ok)
+        r.error = Tr::tr("%1: writing %2 failed: %3").arg(node.name, remotePath, out.errorString());
+    return r;
 }
 
 } // namespace MogUp

@@ -15,6 +15,9 @@ public:
     explicit LocalExecutor(const ClusterProfile& profile);
     ExecResult run(const NodeProfile& node, const QString& command, int timeoutMs, const CancelToken& cancel,
         const LineSink& sink) override;
+    // A plain file copy on this machine (the nodes of a local profile live here).
+    TransferResult upload(const NodeProfile& node, const QString& localPath, const QString& remotePath, qint64 offset,
+        const CancelToken& cancel, const ProgressSink& progress) override;
 
 private:
     QString m_sandbox;

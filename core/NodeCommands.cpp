@@ -74,7 +74,12 @@ QString NodeCommands::asDbUser(const QStringList& words) const
 
 QString NodeCommands::asRoot(const QStringList& words) const
 {
-    return wrap(shellJoin(words), becomeForRoot(), QStringLiteral("root"));
+    return asRootShell(shellJoin(words));
+}
+
+QString NodeCommands::asRootShell(const QString& shellFragment) const
+{
+    return wrap(shellFragment, becomeForRoot(), QStringLiteral("root"));
 }
 
 QString NodeCommands::tool(const QString& name) const

@@ -22,6 +22,7 @@ public:
     QString asDbUserShell(const QString& shellFragment) const;
     // A command that needs root (MogHA's systemd unit).
     QString asRoot(const QStringList& words) const;
+    QString asRootShell(const QString& shellFragment) const;
 
     // How this node switches user, after resolving "auto" (transport ssh only; local: None).
     enum class Become { None, Su, Sudo, SudoPassword };

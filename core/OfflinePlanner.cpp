@@ -16,6 +16,9 @@ Plan OfflinePlanner::build(const ClusterProfile& profile, const PlannerOptions& 
     QList<Step>& steps = plan.steps;
 
     // Unpack everywhere first: a bad package or a full disk stops the plan before any node is touched.
+    // The package reaches every node (and is checked) before anything else happens.
+    if (Planner::needsUpload(profile))
+        steps << make.uploadPackage();
     for (const NodeProfile& n : profile.nodes)
         steps << make.unpack(n);
 

@@ -33,6 +33,7 @@ const std::pair<StepKind, const char*> kStepKindNames[] = {
     { StepKind::RefreshConf, "refreshconf" },
     { StepKind::StartMogha, "start-mogha" },
     { StepKind::Verify, "verify" },
+    { StepKind::UploadPackage, "upload-package" },
 };
 
 const std::pair<CheckKind, const char*> kCheckKindNames[] = {
@@ -246,6 +247,10 @@ QJsonObject Step::toJson() const
     o.insert(QStringLiteral("undo_title_args"), toArray(undoTitleArgs));
     o.insert(QStringLiteral("timeout_ms"), timeoutMs);
     o.insert(QStringLiteral("effect_detectable"), effectDetectable);
+    if (kind == StepKind::UploadPackage) {
+        o.insert(QStringLiteral("local_file"), localFile);
+        o.insert(QStringLiteral("targets"), toArray(targets));
+    }
     return o;
 }
 
@@ -266,6 +271,8 @@ Step Step::fromJson(const QJsonObject& o)
     s.undoTitleArgs = toStringList(o.value(QStringLiteral("undo_title_args")));
     s.timeoutMs = o.value(QStringLiteral("timeout_ms")).toInt(s.timeoutMs);
     s.effectDetectable = o.value(QStringLiteral("effect_detectable")).toBool(false);
+    s.localFile = o.value(QStringLiteral("local_file")).toString();
+    s.targets = toStringList(o.value(QStringLiteral("targets")));
     return s;
 }
 
@@ -330,6 +337,12 @@ QString Plan::toShellScript() const
         const QString host = nodeHosts.value(s.node);
         if (!host.isEmpty())
             out += commentLines(Tr::tr("ON ANOTHER HOST: node %1, host %2").arg(s.node, host), {});
+        if (s.kind == StepKind::UploadPackage) {
+            // MogUp uploads over SFTP itself; by hand, scp does the same (then compare sha256sum).
+            out += commentLines(Tr::tr("upload %1 to every node (SFTP, then sha256sum compared):").arg(s.localFile), {});
+            out += s.command + QStringLiteral("\n\n");
+            continue;
+        }
         // A subshell keeps a `cd` or a sourced env file of one step from leaking into the next, and
         // `exit 1` in a command ends only that command; the status decides whether the script goes on.
         out += QStringLiteral("(\n") + s.command + QStringLiteral("\n) || { echo ")

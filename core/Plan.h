@@ -29,7 +29,8 @@ enum class StepKind
     Switchover,     // gs_ctl switchover -D PGDATA on the standby that is to become primary
     RefreshConf,    // gs_om -t refreshconf (om; after every switchover)
     StartMogha,     // systemctl start mogha (root)
-    Verify          // read-only: versions, roles, cluster state
+    Verify,         // read-only: versions, roles, cluster state
+    UploadPackage   // the package from this machine to every node in `targets`, in parallel, SHA-256 checked
 };
 QString stepKindName(StepKind k); // "stop-mogha", "stop-db", ... (stable ids used in JSON and step ids)
 bool stepKindFromName(const QString& name, StepKind* out);
@@ -97,6 +98,9 @@ struct Step
     // True when the step's effect can be seen on the node (for resume): running its check before the
     // step tells whether it is already done.
     bool effectDetectable = false;
+    // UploadPackage: the file on this machine and the nodes it goes to (each into its unpack_dir).
+    QString localFile;
+    QStringList targets;
 
     QString title() const;
     QString undoTitle() const;

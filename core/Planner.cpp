@@ -283,6 +283,43 @@ const NodeProfile* PlanSteps::findNode(const ClusterProfile& profile, const QStr
     return nullptr;
 }
 
+bool Planner::needsUpload(const ClusterProfile& profile)
+{
+    return profile.transport == Transport::Ssh && !profile.package.onNodes;
+}
+
+QString Planner::packagePathOn(const ClusterProfile& profile, const NodeProfile& node)
+{
+    if (!needsUpload(profile))
+        return profile.package.file;
+    return profile.unpackDirFor(node) + QLatin1Char('/') + QFileInfo(profile.package.file).fileName();
+}
+
+Step PlanSteps::uploadPackage() const
+{
+    Step s;
+    s.id = QStringLiteral("upload-package");
+    s.kind = StepKind::UploadPackage;
+    s.titleSource = src(QT_TRANSLATE_NOOP("MogUp", "Upload %1 to every node and check its SHA-256"));
+    s.titleArgs = QStringList { m_package.outer };
+    s.localFile = m_profile.package.file;
+    QStringList byHand;
+    for (const NodeProfile& n : m_profile.nodes) {
+        s.targets << n.name;
+        byHand << QStringLiteral("scp -P %1 %2 %3")
+                      .arg(n.sshPort)
+                      .arg(shellQuote(m_profile.package.file),
+                          shellQuote(n.sshUser + QLatin1Char('@') + n.host + QLatin1Char(':')
+                              + Planner::packagePathOn(m_profile, n)));
+    }
+    // Shown in the plan and the script: what the SFTP upload amounts to, as commands a DBA knows.
+    s.command = byHand.join(QLatin1Char('\n'));
+    s.runAs = RunAs::DbUser;
+    s.timeoutMs = 3600 * 1000;
+    s.effectDetectable = true; // an identical file already on a node is not sent again
+    return s;
+}
+
 Step PlanSteps::unpack(const NodeProfile& node) const
 {
     const NodeCommands nc(m_profile, node);
@@ -298,12 +335,13 @@ Step PlanSteps::unpack(const NodeProfile& node) const
         + QStringLiteral(" | cut -d ' ' -f 1) && if [ \"$expected\" != \"$got\" ]; then printf ")
         + shellQuote(QStringLiteral("checksum mismatch for %s: expected %s, got %s\\n")) + QLatin1Char(' ')
         + inner + QStringLiteral(" \"$expected\" \"$got\" >&2; exit 1; fi");
-    s.command = nc.asDbUserShell(QStringLiteral("mkdir -p ") + shellQuote(dir)
-        + QStringLiteral(" && tar -xvf ") + shellQuote(m_profile.package.file) + QStringLiteral(" -C ")
+    // As root, like the vendor's procedure: mkdir under /opt, then chown to the database user.
+    s.command = nc.asRootShell(QStringLiteral("mkdir -p ") + shellQuote(dir)
+        + QStringLiteral(" && tar -xvf ") + shellQuote(Planner::packagePathOn(m_profile, node)) + QStringLiteral(" -C ")
         + shellQuote(dir) + QStringLiteral(" && cd ") + shellQuote(dir) + QStringLiteral(" && ") + verify
         + QStringLiteral(" && tar -xvf ") + inner + QStringLiteral(" && chown -R ")
         + shellQuote(m_profile.dbUser + QLatin1Char(':')) + QLatin1Char(' ') + shellQuote(dir));
-    s.runAs = RunAs::DbUser;
+    s.runAs = RunAs::Root;
     s.check = makeCheck(CheckKind::BinaryVersion, nc.gaussdbVersionIn(dir + QStringLiteral("/bin")));
     s.check.expectVersion = m_package.version;
     s.timeoutMs = kUnpackTimeoutMs;

@@ -35,6 +35,12 @@ public:
         QString checksum;   // the .sha256 inside
     };
     static bool packageNames(const QString& packageFile, PackageNames* out, QString* error);
+
+    // The package has to travel from this machine to the nodes: transport ssh and package.on_nodes false.
+    static bool needsUpload(const ClusterProfile& profile);
+    // Where the outer tarball is on a node: package.file itself, or, when it is uploaded, the node's
+    // unpack_dir/<file name>.
+    static QString packagePathOn(const ClusterProfile& profile, const NodeProfile& node);
 };
 
 // Builds single steps, shared by OfflinePlanner and RollingPlanner so both modes run the very same
@@ -52,6 +58,7 @@ public:
     static QList<const NodeProfile*> standbys(const ClusterProfile& profile, const QString& primaryNode);
     static const NodeProfile* findNode(const ClusterProfile& profile, const QString& name);
 
+    Step uploadPackage() const;
     Step unpack(const NodeProfile& node) const;
     Step stopMogha(const NodeProfile& node) const;
     Step startMogha(const NodeProfile& node) const;

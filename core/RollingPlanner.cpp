@@ -32,6 +32,9 @@ Plan RollingPlanner::build(const ClusterProfile& profile, const PlannerOptions& 
         steps << make.startDb(n, mode) << make.waitCatchup(n);
     };
 
+    // The package reaches every node (and is checked) before anything else happens.
+    if (Planner::needsUpload(profile))
+        steps << make.uploadPackage();
     for (const NodeProfile& n : profile.nodes)
         steps << make.unpack(n);
 

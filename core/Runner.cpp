@@ -1,9 +1,12 @@
 #include "Runner.h"
 
 #include "CheckEvaluator.h"
+#include "PackageDistributor.h"
+#include "Planner.h"
 #include "Tr.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace MogUp {
 
@@ -32,6 +35,7 @@ Runner::Runner(ClusterProfile profile, Plan plan, std::shared_ptr<Executor> exec
     qRegisterMetaType<MogUp::OutputLine>();
     qRegisterMetaType<MogUp::StepResult>();
     qRegisterMetaType<MogUp::RunResult>();
+    qRegisterMetaType<MogUp::TransferProgress>();
 }
 
 Runner::~Runner()
@@ -98,7 +102,11 @@ void Runner::work()
         clock.start();
         const NodeProfile* node = m_profile.node(step.node);
         bool ok = true;
-        if (!node) {
+        if (step.kind == StepKind::UploadPackage) {
+            ok = runUpload(i, step, &sr);
+            if (!ok)
+                sr.node = sr.node.isEmpty() ? step.node : sr.node;
+        } else if (!node) {
             ok = false;
             sr.status = StepStatus::CommandFailed;
             sr.message = Tr::tr("node %1 is not in the profile").arg(step.node);
@@ -116,7 +124,7 @@ void Runner::work()
                 sr.message = r.error.isEmpty() ? Tr::tr("the command exited with code %1").arg(r.exitCode) : r.error;
             }
         }
-        if (ok) {
+        if (ok && step.kind != StepKind::UploadPackage) {
             const CheckOutcome c = evaluator.evaluate(step, m_cancel, [this, i](const QString& text) {
                 emit checkProgress(i, text);
             });
@@ -137,7 +145,7 @@ void Runner::work()
         if (!ok) {
             run.cancelled = sr.status == StepStatus::Cancelled;
             run.failedStepId = step.id;
-            run.failedNode = step.node;
+            run.failedNode = sr.node;
             run.failedStepTitle = step.title();
             if (run.cancelled) {
                 run.message = Tr::tr("Cancelled during step %1 \"%2\" on %3.").arg(i + 1).arg(step.title(), step.node);
@@ -146,7 +154,7 @@ void Runner::work()
                                                                             : Tr::tr("the check failed");
                 run.message = Tr::tr("Step %1 \"%2\" on %3: %4: %5.")
                                   .arg(i + 1)
-                                  .arg(step.title(), step.node, what, sr.message);
+                                  .arg(step.title(), sr.node, what, sr.message);
             }
             // The step itself may have half-happened: offer its undo too when it has one.
             if (!step.undoCommand.isEmpty())
@@ -170,6 +178,46 @@ void Runner::work()
     run.nodes = ClusterStatusProbe(*m_executor, m_profile, m_plan.fromVersion.isEmpty() ? QStringLiteral("2.0.1") : m_plan.fromVersion)
                     .probeAll(fresh);
     emit finished(run);
+}
+
+bool Runner::runUpload(int index, const Step& step, StepResult* result)
+{
+    QList<const NodeProfile*> nodes;
+    for (const QString& name : step.targets) {
+        const NodeProfile* n = m_profile.node(name);
+        if (!n) {
+            result->status = StepStatus::CommandFailed;
+            result->node = name;
+            result->message = Tr::tr("node %1 is not in the profile").arg(name);
+            return false;
+        }
+        nodes.append(n);
+    }
+    PackageDistributor distributor(*m_executor, m_profile);
+    const QList<DistributionResult> results = distributor.distributeAll(
+        nodes, step.localFile, [this](const NodeProfile& n) { return Planner::packagePathOn(m_profile, n); }, m_cancel,
+        [this, index](const TransferProgress& p) { emit transferProgress(index, p); },
+        [this](const OutputLine& l) { emit outputLine(l); });
+    QStringList failures;
+    QStringList failedNodes;
+    for (const DistributionResult& r : results) {
+        emit outputLine(OutputLine { r.node, r.ok ? OutputStream::Stdout : OutputStream::Stderr,
+            QDateTime::currentDateTimeUtc(), r.message });
+        if (!r.ok) {
+            failures << r.message;
+            failedNodes << r.node;
+        }
+    }
+    result->checkPassed = failures.isEmpty();
+    if (failures.isEmpty()) {
+        result->message = Tr::tr("%1 on %n node(s), SHA-256 %2 verified on each", nullptr, int(results.size()))
+                              .arg(QFileInfo(step.localFile).fileName(), distributor.localSha256());
+        return true;
+    }
+    result->status = m_cancel.isCancelled() ? StepStatus::Cancelled : StepStatus::CommandFailed;
+    result->node = failedNodes.join(QStringLiteral(","));
+    result->message = failures.join(QStringLiteral("; "));
+    return false;
 }
 
 } // namespace MogUp

@@ -66,12 +66,15 @@ signals:
     void stepStarted(int index, const MogUp::Step& step);
     void outputLine(const MogUp::OutputLine& line);
     void checkProgress(int index, const QString& text);
+    // Upload steps: bytes on their way to each node (from several threads; throttled by the listener).
+    void transferProgress(int index, const MogUp::TransferProgress& progress);
     void stepFinished(int index, const MogUp::StepResult& result);
     void progress(int done, int total);
     void finished(const MogUp::RunResult& result);
 
 private:
     void work();
+    bool runUpload(int index, const Step& step, StepResult* result);
 
     ClusterProfile m_profile;
     Plan m_plan;
@@ -86,3 +89,4 @@ Q_DECLARE_METATYPE(MogUp::Step)
 Q_DECLARE_METATYPE(MogUp::OutputLine)
 Q_DECLARE_METATYPE(MogUp::StepResult)
 Q_DECLARE_METATYPE(MogUp::RunResult)
+Q_DECLARE_METATYPE(MogUp::TransferProgress)

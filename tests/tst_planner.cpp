@@ -154,6 +154,8 @@ private slots:
     void commandsRunInPosixShell();
     void unpackChecksum();
     void sshHostsMarked();
+    void uploadWhenThePackageIsHere_data();
+    void uploadWhenThePackageIsHere();
     void errors_data();
     void errors();
 };
@@ -586,8 +588,12 @@ void Tst_planner::invariants()
         QVERIFY2(s.undoCommand.isEmpty() == readOnly, what.constData());
         if (!s.undoCommand.isEmpty())
             QVERIFY2(!s.undoTitle().isEmpty() && !s.undoTitle().contains(QLatin1Char('%')), what.constData());
+        // MogHA's unit and the unpacking under /opt (mkdir, tar, chown) need root, as in the vendor's
+        // procedure; everything else runs as the database user.
         QCOMPARE(s.runAs,
-            (s.kind == StepKind::StopMogha || s.kind == StepKind::StartMogha) ? RunAs::Root : RunAs::DbUser);
+            (s.kind == StepKind::StopMogha || s.kind == StepKind::StartMogha || s.kind == StepKind::Unpack)
+                ? RunAs::Root
+                : RunAs::DbUser);
 
         int timeout = 60000;
         switch (s.kind) {
@@ -1176,6 +1182,8 @@ void Tst_planner::sshHostsMarked()
     const QString mark2 = QStringLiteral("# ON ANOTHER HOST: node node2, host 10.0.0.12\n");
     // Every node2 step carries the mark right before its command.
     for (const Step& s : plan.steps) {
+        if (s.kind == StepKind::UploadPackage)
+            continue; // runs from this machine (see uploadWhenThePackageIsHere)
         const QString mark = QStringLiteral("# ON ANOTHER HOST: node %1, host %2\n(\n%3\n)")
                                  .arg(s.node, plan.nodeHosts.value(s.node), s.command);
         QVERIFY2(script.contains(mark), qPrintable(s.id));
@@ -1183,6 +1191,56 @@ void Tst_planner::sshHostsMarked()
     QVERIFY(script.count(mark2) >= 5);
     // The switchover's undo runs on the other node, and the script says so.
     QVERIFY(script.contains(QStringLiteral("(the undo runs on node node1)")));
+}
+
+void Tst_planner::uploadWhenThePackageIsHere_data()
+{
+    QTest::addColumn<bool>("ssh");
+    QTest::addColumn<bool>("onNodes");
+    QTest::addColumn<bool>("upload");
+    QTest::newRow("ssh, package here") << true << false << true;
+    QTest::newRow("ssh, package on the nodes") << true << true << false;
+    QTest::newRow("local") << false << false << false;
+}
+
+void Tst_planner::uploadWhenThePackageIsHere()
+{
+    QFETCH(bool, ssh);
+    QFETCH(bool, onNodes);
+    QFETCH(bool, upload);
+    ClusterProfile profile = makeProfile(InstallMethod::Om, true, 3);
+    profile.transport = ssh ? Transport::Ssh : Transport::Local;
+    profile.package.onNodes = onNodes;
+    for (int mode = 0; mode < 2; ++mode) {
+        PlannerOptions options;
+        options.mode = mode ? UpgradeMode::Rolling : UpgradeMode::Offline;
+        Plan plan;
+        QString error;
+        QVERIFY2(Planner::build(profile, options, &plan, &error), qPrintable(error));
+        QCOMPARE(plan.steps.first().kind == StepKind::UploadPackage, upload);
+        int uploads = 0;
+        for (const Step& s : plan.steps)
+            uploads += s.kind == StepKind::UploadPackage ? 1 : 0;
+        QCOMPARE(uploads, upload ? 1 : 0);
+        const QString outer = QFileInfo(profile.package.file).fileName();
+        for (const Step& s : plan.steps) {
+            if (s.kind != StepKind::Unpack)
+                continue;
+            const NodeProfile* n = profile.node(s.node);
+            const QString where = upload ? profile.unpackDirFor(*n) + QLatin1Char('/') + outer : profile.package.file;
+            QVERIFY2(s.command.contains(QStringLiteral("tar -xvf ") + shellQuote(where) + QStringLiteral(" -C ")),
+                qPrintable(s.command));
+        }
+        if (upload) {
+            const Step& u = plan.steps.first();
+            QCOMPARE(u.targets, QStringList({ QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3") }));
+            QCOMPARE(u.localFile, profile.package.file);
+            QCOMPARE(u.command.count(QStringLiteral("scp -P 22 ")), 3);
+            const Plan back = Plan::fromJson(plan.toJson());
+            QCOMPARE(back.steps.first().targets, u.targets);
+            QCOMPARE(back.steps.first().localFile, u.localFile);
+        }
+    }
 }
 
 void Tst_planner::errors_data()
