@@ -9,7 +9,6 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mogup"));
-    QCoreApplication::setOrganizationName(QStringLiteral("mogup"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MOGUP_VERSION));
     // Messages follow the system language ($LANG / $LC_ALL), e.g. LANG=zh_CN.UTF-8 for Chinese.
     QTranslator translator;
