@@ -1,18 +1,23 @@
 #include "CliCommands.h"
 
+#include "CliInteraction.h"
 #include "ClusterStatusProbe.h"
 #include "Journal.h"
 #include "LocalExecutor.h"
 #include "Planner.h"
 #include "Profile.h"
+#include "ReachabilityProbe.h"
 #include "Runner.h"
 #include "SandboxBuilder.h"
+#include "SandboxProfile.h"
+#include "SshExecutor.h"
 #include "Tr.h"
 #include "VersionParser.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -63,9 +68,17 @@ std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, QString* e
 {
     if (profile.transport == Transport::Local)
         return std::make_shared<LocalExecutor>(profile);
-    *error = Tr::tr("transport \"ssh\" is not available in this build yet; use transport \"local\" "
-                    "(the sandbox) for now.");
-    return {};
+    SshOptions options;
+    options.knownHostsFile = profile.knownHosts.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts")
+                                                          : profile.knownHosts;
+    if (profile.hostKeyPolicy == QStringLiteral("ask"))
+        options.policy = HostKeyPolicy::Ask;
+    else if (profile.hostKeyPolicy == QStringLiteral("accept-new"))
+        options.policy = HostKeyPolicy::AcceptNew;
+    else
+        options.policy = HostKeyPolicy::Strict;
+    Q_UNUSED(error);
+    return std::make_shared<SshExecutor>(profile, options, std::make_shared<CliInteraction>());
 }
 
 } // namespace
@@ -213,6 +226,11 @@ int CliCommands::demo(const QStringList& args)
     p.addOption({ QStringLiteral("no-mogha"), Tr::tr("do not run the MogHA stand-in") });
     p.addOption({ QStringLiteral("speed"), Tr::tr("time-speed factor for the walsender leak (default 60)"), QStringLiteral("X"),
         QStringLiteral("60") });
+    p.addOption({ QStringLiteral("transport"), Tr::tr("local (default) or ssh: drive the sandbox through a real sshd"),
+        QStringLiteral("T"), QStringLiteral("local") });
+    p.addOption({ QStringLiteral("ssh-port"), Tr::tr("ssh: the sshd port on 127.0.0.1-127.0.0.N"), QStringLiteral("PORT") });
+    p.addOption({ QStringLiteral("identity"), Tr::tr("ssh: the private key to log in with (ed25519 or ECDSA)"), QStringLiteral("KEYFILE") });
+    p.addOption({ QStringLiteral("known-hosts"), Tr::tr("ssh: the known_hosts file to check host keys against"), QStringLiteral("FILE") });
     if (!p.parse(args)) {
         m_err << QStringLiteral("mogup-cli demo: ") << p.errorText() << Qt::endl;
         return 2;
@@ -251,12 +269,38 @@ int CliCommands::demo(const QStringList& args)
         m_err << Tr::tr("mogup-cli demo init: --speed must be a positive number.") << Qt::endl;
         return 2;
     }
+    o.transport = p.value(QStringLiteral("transport"));
+    Sim::SandboxSshAccess ssh;
+    if (o.transport == QStringLiteral("ssh")) {
+        ssh.port = p.value(QStringLiteral("ssh-port")).toInt(&ok);
+        if (!ok || ssh.port < 1 || ssh.port > 65535) {
+            m_err << Tr::tr("mogup-cli demo init: --transport ssh needs --ssh-port (the sshd port).") << Qt::endl;
+            return 2;
+        }
+        ssh.identity = QFileInfo(p.value(QStringLiteral("identity"))).absoluteFilePath();
+        ssh.knownHosts = QFileInfo(p.value(QStringLiteral("known-hosts"))).absoluteFilePath();
+        if (!p.isSet(QStringLiteral("identity")) || !QFileInfo::exists(ssh.identity)) {
+            m_err << Tr::tr("mogup-cli demo init: --transport ssh needs --identity KEYFILE (an existing private key).") << Qt::endl;
+            return 2;
+        }
+        if (!p.isSet(QStringLiteral("known-hosts"))) {
+            m_err << Tr::tr("mogup-cli demo init: --transport ssh needs --known-hosts FILE.") << Qt::endl;
+            return 2;
+        }
+    } else if (o.transport != QStringLiteral("local")) {
+        m_err << Tr::tr("mogup-cli demo init: --transport must be \"local\" or \"ssh\".") << Qt::endl;
+        return 2;
+    }
     Sim::SandboxConfig config;
     QString error;
     const bool built = Sim::SandboxBuilder::init(o, &config, &error, [this](const QString& msg) {
         m_out << QStringLiteral("  ") << msg << Qt::endl;
     });
     if (!built) {
+        m_err << Tr::tr("mogup-cli demo init: %1").arg(error) << Qt::endl;
+        return 1;
+    }
+    if (o.transport == QStringLiteral("ssh") && !Sim::writeSandboxProfile(config, &error, &ssh)) {
         m_err << Tr::tr("mogup-cli demo init: %1").arg(error) << Qt::endl;
         return 1;
     }
@@ -301,10 +345,39 @@ bool CliCommands::prepare(QCommandLineParser& p, const QStringList& args, const 
 
 bool CliCommands::requireExecutor(const CommandContext& ctx, const QString& command)
 {
-    if (ctx.executor)
+    if (!ctx.executor) {
+        m_err << QStringLiteral("mogup-cli %1: ").arg(command) << ctx.executorError << Qt::endl;
+        return false;
+    }
+    auto* ssh = dynamic_cast<SshExecutor*>(ctx.executor.get());
+    if (!ssh)
         return true;
-    m_err << QStringLiteral("mogup-cli %1: ").arg(command) << ctx.executorError << Qt::endl;
-    return false;
+    // Before any login: is every node's SSH port there at all? A typo in a host name reads as such.
+    bool reachable = true;
+    for (const Reachability& r : ReachabilityProbe::check(ctx.profile, 3000, false)) {
+        if (!r.ok) {
+            m_err << QStringLiteral("mogup-cli %1: ").arg(command) << r.message << Qt::endl;
+            reachable = false;
+        }
+    }
+    if (!reachable)
+        return false;
+    // Then log in everywhere at once: host keys checked, secrets asked, sessions kept for the run.
+    CancelToken cancel;
+    bool ok = true;
+    for (const SshConnectResult& c : ssh->connectAll(cancel)) {
+        if (c.ok) {
+            // On stderr: stdout stays clean for --json.
+            m_err << Tr::tr("%1: logged in (%2), host key %3 %4").arg(c.node, c.authMethod, c.hostKey.keyType, c.hostKey.fingerprint)
+                  << Qt::endl;
+        } else {
+            m_err << QStringLiteral("mogup-cli %1: ").arg(command) << c.error << Qt::endl;
+            ok = false;
+        }
+    }
+    if (!ok)
+        m_err << Tr::tr("Nothing was changed on any node.") << Qt::endl;
+    return ok;
 }
 
 int CliCommands::plan(const QStringList& args)
@@ -468,6 +541,25 @@ int CliCommands::upgrade(const QStringList& args)
     QObject::connect(&runner, &Runner::outputLine, &loop, [this](const OutputLine& l) {
         m_out << QStringLiteral("[") << l.node << (l.stream == OutputStream::Stderr ? QStringLiteral(" stderr] ") : QStringLiteral("] "))
               << l.text << Qt::endl;
+    });
+    // Upload progress: one line per node at most every second, and when a node finishes.
+    QHash<QString, qint64> lastShown;
+    QElapsedTimer progressClock;
+    progressClock.start();
+    QObject::connect(&runner, &Runner::transferProgress, &loop, [&](int, const TransferProgress& t) {
+        const qint64 now = progressClock.elapsed();
+        if (t.done < t.total && now - lastShown.value(t.node, -10000) < 1000)
+            return;
+        lastShown[t.node] = now;
+        const QString left = t.secondsLeft >= 0 ? Tr::tr(", %1 s left").arg(t.secondsLeft) : QString();
+        m_out << QStringLiteral("[") << t.node << QStringLiteral("] ")
+              << Tr::tr("upload %1% (%2 of %3 MiB, %4 MiB/s%5)")
+                     .arg(t.total > 0 ? int(t.done * 100 / t.total) : 100)
+                     .arg(t.done / 1048576.0, 0, 'f', 1)
+                     .arg(t.total / 1048576.0, 0, 'f', 1)
+                     .arg(t.bytesPerSecond / 1048576.0, 0, 'f', 1)
+                     .arg(left)
+              << Qt::endl;
     });
     QObject::connect(&runner, &Runner::checkProgress, &loop, [this](int, const QString& text) {
         m_out << QStringLiteral("    ... ") << text << Qt::endl;

@@ -4,7 +4,7 @@
 
 namespace Sim {
 
-bool writeSandboxProfile(const SandboxConfig& config, QString* error)
+bool writeSandboxProfile(const SandboxConfig& config, QString* error, const SandboxSshAccess* ssh)
 {
     MogUp::ClusterProfile p;
     p.name = QStringLiteral("sandbox");
@@ -19,13 +19,22 @@ bool writeSandboxProfile(const SandboxConfig& config, QString* error)
     // The stand-in MogHA restarts a stopped database within about 2 s (1 s heartbeat), so 3 s of
     // "still stopped" proves nobody brings it back, without slowing the demo down.
     p.stopSettleSeconds = 3;
+    if (ssh) {
+        p.transport = MogUp::Transport::Ssh;
+        // The package sits on "this machine" (DIR/packages): MogUp uploads it to every node over SFTP,
+        // as it would for a real cluster.
+        p.package.onNodes = false;
+        p.hostKeyPolicy = QStringLiteral("strict");
+        p.knownHosts = ssh->knownHosts;
+    }
     for (const SandboxNode& sn : config.nodes) {
         MogUp::NodeProfile n;
         n.name = sn.name;
         n.host = sn.host;
-        n.sshPort = 22;
-        n.sshUser = config.dbUser;
-        n.auth = QStringLiteral("agent");
+        n.sshPort = ssh ? ssh->port : 22;
+        n.sshUser = ssh && !ssh->user.isEmpty() ? ssh->user : config.dbUser;
+        n.auth = ssh ? QStringLiteral("key") : QStringLiteral("agent");
+        n.keyFile = ssh ? ssh->identity : QString();
         n.gausshome = sn.gausshome;
         n.pgdata = sn.pgdata;
         n.dbPort = sn.dbPort;
