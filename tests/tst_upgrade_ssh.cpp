@@ -59,7 +59,7 @@ private slots:
         r = TestSupport::run(cli(), { QStringLiteral("upgrade"), QStringLiteral("--profile"), profile, QStringLiteral("--mode"),
                                         mode, QStringLiteral("--yes"), QStringLiteral("--run-dir"), runDir },
             600000);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.out.right(4000) + r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + QStringLiteral("\n--- stdout tail:\n") + r.out.right(3000)));
         QVERIFY(r.out.contains(QStringLiteral("UPGRADE COMPLETE")));
         QVERIFY2(r.err.contains(QStringLiteral("node2: logged in")), qPrintable(r.err));
         // The package travelled over SFTP and was proven on each node.
