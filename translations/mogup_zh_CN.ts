@@ -536,14 +536,6 @@
         <translation>请使用拥有该数据库的操作系统用户，例如 omm。</translation>
     </message>
     <message>
-        <source>only applies to transport &quot;local&quot;.</source>
-        <translation>仅适用于 transport &quot;local&quot;。</translation>
-    </message>
-    <message>
-        <source>remove &quot;sandbox&quot; or set transport to &quot;local&quot;.</source>
-        <translation>请删除 &quot;sandbox&quot;，或将 transport 设为 &quot;local&quot;。</translation>
-    </message>
-    <message>
         <source>must be a whole number of seconds from 0 to 600.</source>
         <translation>必须是 0 到 600 之间的整数秒数。</translation>
     </message>
@@ -1020,10 +1012,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>transport &quot;ssh&quot; is not available in this build yet; use transport &quot;local&quot; (the sandbox) for now.</source>
-        <translation>此版本尚不支持 transport &quot;ssh&quot;；目前请使用 transport &quot;local&quot;（沙箱）。</translation>
-    </message>
-    <message>
         <source>Usage: mogup-cli COMMAND [OPTIONS]
 
 Commands:
@@ -1330,6 +1318,406 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
     <message>
         <source>UPGRADE COMPLETE: every node runs MogDB %1; one primary, %2 standbys Normal. Record: %3</source>
         <translation>升级完成：所有节点均运行 MogDB %1；1 个主库，%2 个备库 Normal。记录：%3</translation>
+    </message>
+    <message>
+        <source>upload %1 to every node (SFTP, then sha256sum compared):</source>
+        <translation>将 %1 上传到每个节点（通过 SFTP 上传，然后比对 sha256sum）：</translation>
+    </message>
+    <message>
+        <source>Upload %1 to every node and check its SHA-256</source>
+        <translation>将 %1 上传到每个节点并校验其 SHA-256</translation>
+    </message>
+    <message>
+        <source>%1: this transport cannot upload files</source>
+        <translation>%1：此传输方式无法上传文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2: %3</source>
+        <translation>%1：无法写入 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: upload cancelled</source>
+        <translation>%1：上传已取消</translation>
+    </message>
+    <message>
+        <source>%1: writing %2 failed: %3</source>
+        <translation>%1：写入 %2 失败：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n node(s), SHA-256 %2 verified on each</source>
+        <translation>
+            <numerusform>%1 已分发到 %n 个节点，各节点均已校验 SHA-256 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) answered in %4 ms</source>
+        <translation>%1：%2（%3）在 %4 毫秒内响应</translation>
+    </message>
+    <message>
+        <source>%1: the host name &quot;%2&quot; was not found (check &quot;host&quot; in the profile)</source>
+        <translation>%1：找不到主机名 &quot;%2&quot;（请检查配置文件中的 &quot;host&quot;）</translation>
+    </message>
+    <message>
+        <source>%1: %2 refused the connection: nothing listens there (is the %3 port right, is the service running?)</source>
+        <translation>%1：%2 拒绝连接：该端口上没有服务在监听（%3 端口是否正确？服务是否在运行？）</translation>
+    </message>
+    <message>
+        <source>%1: %2 did not answer within %3 s (wrong host, firewall, or the machine is down)</source>
+        <translation>%1：%2 在 %3 秒内无响应（主机地址错误、被防火墙拦截或机器已宕机）</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached: %3</source>
+        <translation>%1：无法访问 %2：%3</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>cannot read the package %1 on this machine</source>
+        <translation>无法读取本机上的安装包 %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot create %2 (%3)</source>
+        <translation>%1：无法创建 %2（%3）</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 is already there and identical (SHA-256 %3); not sent again</source>
+        <translation>%1：%2 已存在且内容相同（SHA-256 %3），不再重复发送</translation>
+    </message>
+    <message>
+        <source>resuming the upload at %1 of %2</source>
+        <translation>从 %1 处断点续传（共 %2）</translation>
+    </message>
+    <message>
+        <source>%1: the upload failed</source>
+        <translation>%1：上传失败</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch for %2: this machine has SHA-256 %3, the node computed %4</source>
+        <translation>%1：%2 的校验和不一致：本机的 SHA-256 为 %3，节点计算出的为 %4</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: %2 uploaded in %3 s (%4/s)%5, SHA-256 %6 verified on the node</source>
+        <translation>%1：%2 已上传，耗时 %3 秒（%4/s）%5，已在节点上校验 SHA-256 %6</translation>
+    </message>
+    <message>
+        <source>, resumed at %1</source>
+        <translation>，从 %1 处断点续传</translation>
+    </message>
+    <message>
+        <source>the server refused the RSA key: libssh2 1.10, which MogUp uses, can sign with RSA only as ssh-rsa (SHA-1), and OpenSSH 8.8 and later reject that. Use an ed25519 or ECDSA key instead (ssh-keygen -t ed25519) and add its .pub to ~/.ssh/authorized_keys on the node</source>
+        <translation>服务器拒绝了该 RSA 密钥：MogUp 使用的 libssh2 1.10 只能以 ssh-rsa（SHA-1）方式进行 RSA 签名，而 OpenSSH 8.8 及更高版本拒绝这种签名。请改用 ed25519 或 ECDSA 密钥（ssh-keygen -t ed25519），并将其 .pub 添加到节点上的 ~/.ssh/authorized_keys</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1（%2:%3）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (libssh2 error %2)</source>
+        <translation>%1（libssh2 错误 %2）</translation>
+    </message>
+    <message>
+        <source>cannot resolve the host name: %1</source>
+        <translation>无法解析主机名：%1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <source>could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>could not log in within %1 s</source>
+        <translation>未能在 %1 秒内登录</translation>
+    </message>
+    <message>
+        <source>could not create an SSH session</source>
+        <translation>无法创建 SSH 会话</translation>
+    </message>
+    <message>
+        <source>the SSH handshake did not finish within %1 s</source>
+        <translation>SSH 握手未在 %1 秒内完成</translation>
+    </message>
+    <message>
+        <source>the SSH handshake failed: %1</source>
+        <translation>SSH 握手失败：%1</translation>
+    </message>
+    <message>
+        <source>the server presented no host key</source>
+        <translation>服务器未提供主机密钥</translation>
+    </message>
+    <message>
+        <source>the host key %1 %2 is marked @revoked in %3:%4; refusing to connect</source>
+        <translation>主机密钥 %1 %2 在 %3:%4 中被标记为 @revoked；拒绝连接</translation>
+    </message>
+    <message>
+        <source>the host key has CHANGED: the server now presents %1 %2, but %3:%4 holds %5 %6 for %7. Someone may be intercepting the connection, or the host was reinstalled. Ask the host&apos;s administrator; only if the change is expected, remove the old key with: ssh-keygen -R &apos;%7&apos; -f %3 (nothing was run on the node)</source>
+        <translation>主机密钥已变更：服务器现在提供的是 %1 %2，但 %3:%4 中记录的 %7 的密钥为 %5 %6。可能有人正在拦截连接，也可能该主机已重装。请向该主机的管理员确认；只有确认这一变更属实时，才用以下命令删除旧密钥：ssh-keygen -R &apos;%7&apos; -f %3（未在节点上执行任何命令）</translation>
+    </message>
+    <message>
+        <source>the host key is not known (%1 %2) and the host key policy is strict. Check the fingerprint with the host&apos;s administrator, then add it: ssh-keyscan -p %3 %4 &gt;&gt; %5 and compare what ssh-keygen -lf %5 prints with %2 (or choose the policy &quot;ask&quot;)</source>
+        <translation>主机密钥未知（%1 %2），且主机密钥策略为 strict。请先与该主机的管理员核对指纹，再添加：ssh-keyscan -p %3 %4 &gt;&gt; %5，并将 ssh-keygen -lf %5 输出的指纹与 %2 比对（或将策略改为 &quot;ask&quot;）</translation>
+    </message>
+    <message>
+        <source>the host key is not known (%1 %2) and nobody can be asked whether to trust it</source>
+        <translation>主机密钥未知（%1 %2），且无法询问是否信任该密钥</translation>
+    </message>
+    <message>
+        <source>the host key %1 %2 was not accepted; nothing was written to %3</source>
+        <translation>主机密钥 %1 %2 未被接受；未向 %3 写入任何内容</translation>
+    </message>
+    <message>
+        <source>could not record the host key %1 %2: %3</source>
+        <translation>无法记录主机密钥 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>could not ask which logins the server accepts: %1</source>
+        <translation>无法查询服务器接受哪些登录方式：%1</translation>
+    </message>
+    <message>
+        <source>the server does not accept keys for %1 (it offers: %2)</source>
+        <translation>服务器不接受 %1 使用密钥登录（它支持：%2）</translation>
+    </message>
+    <message>
+        <source>unknown login method &quot;%1&quot; (use agent, key, password or keyboard-interactive)</source>
+        <translation>未知的登录方式 &quot;%1&quot;（请使用 agent、key、password 或 keyboard-interactive）</translation>
+    </message>
+    <message>
+        <source>no ssh-agent to log in with: SSH_AUTH_SOCK is not set. Start ssh-agent and add your key with ssh-add, or set &quot;auth&quot;: &quot;key&quot; with a key file</source>
+        <translation>没有可用于登录的 ssh-agent：未设置 SSH_AUTH_SOCK。请启动 ssh-agent 并用 ssh-add 添加密钥，或设置 &quot;auth&quot;: &quot;key&quot; 并指定密钥文件</translation>
+    </message>
+    <message>
+        <source>could not use the ssh-agent: %1</source>
+        <translation>无法使用 ssh-agent：%1</translation>
+    </message>
+    <message>
+        <source>cannot reach the ssh-agent at %1: %2</source>
+        <translation>无法连接位于 %1 的 ssh-agent：%2</translation>
+    </message>
+    <message>
+        <source>the ssh-agent did not list its keys: %1</source>
+        <translation>ssh-agent 未能列出其密钥：%1</translation>
+    </message>
+    <message>
+        <source>the ssh-agent holds no keys; add one with ssh-add</source>
+        <translation>ssh-agent 中没有任何密钥；请用 ssh-add 添加</translation>
+    </message>
+    <message>
+        <source>the server refused every key the ssh-agent offered for %1 (%2)</source>
+        <translation>服务器拒绝了 ssh-agent 为 %1 提供的所有密钥（%2）</translation>
+    </message>
+    <message>
+        <source>&quot;auth&quot; is &quot;key&quot; but no key file is given (key_file)</source>
+        <translation>&quot;auth&quot; 为 &quot;key&quot;，但未指定密钥文件（key_file）</translation>
+    </message>
+    <message>
+        <source>cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the key file %1 is protected by a passphrase and none was given</source>
+        <translation>密钥文件 %1 受私钥口令保护，但未提供私钥口令</translation>
+    </message>
+    <message>
+        <source> (key file %1)</source>
+        <translation> (密钥文件 %1)</translation>
+    </message>
+    <message>
+        <source>the server refused the key %1 for user %2: is its .pub in ~/.ssh/authorized_keys of %2 on the node?</source>
+        <translation>服务器拒绝了用户 %2 的密钥 %1：节点上 %2 的 ~/.ssh/authorized_keys 中是否有它的 .pub？</translation>
+    </message>
+    <message>
+        <source>wrong passphrase for the key file %1</source>
+        <translation>密钥文件 %1 的私钥口令错误</translation>
+    </message>
+    <message>
+        <source>could not log in with the key file %1: %2</source>
+        <translation>无法使用密钥文件 %1 登录：%2</translation>
+    </message>
+    <message>
+        <source>the server does not accept passwords for %1 (it offers: %2)</source>
+        <translation>服务器不接受 %1 使用密码登录（它支持：%2）</translation>
+    </message>
+    <message>
+        <source>; try &quot;auth&quot;: &quot;keyboard-interactive&quot;</source>
+        <translation>; 请尝试 &quot;auth&quot;: &quot;keyboard-interactive&quot;</translation>
+    </message>
+    <message>
+        <source>no password was given for %1</source>
+        <translation>未提供 %1 的密码</translation>
+    </message>
+    <message>
+        <source>the password of %1 has expired; change it on the node first</source>
+        <translation>%1 的密码已过期；请先在节点上修改密码</translation>
+    </message>
+    <message>
+        <source>password login failed: %1</source>
+        <translation>密码登录失败：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the password for %1</source>
+        <translation>服务器拒绝了 %1 的密码</translation>
+    </message>
+    <message>
+        <source>the server does not offer keyboard-interactive login for %1 (it offers: %2)</source>
+        <translation>服务器不支持 %1 使用 keyboard-interactive 登录（它支持：%2）</translation>
+    </message>
+    <message>
+        <source>no answer was given to the server&apos;s login prompt for %1</source>
+        <translation>没有人回答服务器对 %1 的登录提示</translation>
+    </message>
+    <message>
+        <source>the server refused the answer to its login prompt for %1</source>
+        <translation>服务器拒绝了对 %1 登录提示的回答</translation>
+    </message>
+    <message>
+        <source>keyboard-interactive login failed: %1</source>
+        <translation>keyboard-interactive 登录失败：%1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>the connection does not answer (no channel within %1 s)</source>
+        <translation>连接无响应（%1 秒内未能打开通道）</translation>
+    </message>
+    <message>
+        <source>the connection was lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>could not start the command: %1</source>
+        <translation>无法启动命令：%1</translation>
+    </message>
+    <message>
+        <source>no answer to keepalives for %1 s</source>
+        <translation>保活消息已 %1 秒无响应</translation>
+    </message>
+    <message>
+        <source>the connection was lost at the end of the command: %1</source>
+        <translation>命令结束时连接断开：%1</translation>
+    </message>
+    <message>
+        <source>ended by signal %1 (SIG%2)</source>
+        <translation>被信号 %1（SIG%2）终止</translation>
+    </message>
+    <message>
+        <source>the connection was lost while the command ran (%1); whether the command finished on the node is unknown</source>
+        <translation>命令运行期间连接断开（%1）；无法确定命令是否已在节点上执行完毕</translation>
+    </message>
+    <message>
+        <source>the connection was lost while the command was being ended (%1)</source>
+        <translation>终止命令期间连接断开（%1）</translation>
+    </message>
+    <message>
+        <source> (it may still be running on the node: it could not be ended there)</source>
+        <translation> (它可能仍在节点上运行：无法在节点上终止它)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>local (default) or ssh: drive the sandbox through a real sshd</source>
+        <translation>local（默认）或 ssh：通过真实的 sshd 操作沙箱</translation>
+    </message>
+    <message>
+        <source>ssh: the sshd port on 127.0.0.1-127.0.0.N</source>
+        <translation>ssh：127.0.0.1-127.0.0.N 上的 sshd 端口</translation>
+    </message>
+    <message>
+        <source>ssh: the private key to log in with (ed25519 or ECDSA)</source>
+        <translation>ssh：用于登录的私钥（ed25519 或 ECDSA）</translation>
+    </message>
+    <message>
+        <source>ssh: the known_hosts file to check host keys against</source>
+        <translation>ssh：用于核对主机密钥的 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>mogup-cli demo init: --transport ssh needs --ssh-port (the sshd port).</source>
+        <translation>mogup-cli demo init：--transport ssh 需要 --ssh-port（sshd 端口）。</translation>
+    </message>
+    <message>
+        <source>mogup-cli demo init: --transport ssh needs --identity KEYFILE (an existing private key).</source>
+        <translation>mogup-cli demo init：--transport ssh 需要 --identity KEYFILE（已存在的私钥）。</translation>
+    </message>
+    <message>
+        <source>mogup-cli demo init: --transport ssh needs --known-hosts FILE.</source>
+        <translation>mogup-cli demo init：--transport ssh 需要 --known-hosts FILE。</translation>
+    </message>
+    <message>
+        <source>mogup-cli demo init: --transport must be &quot;local&quot; or &quot;ssh&quot;.</source>
+        <translation>mogup-cli demo init：--transport 必须为 &quot;local&quot; 或 &quot;ssh&quot;。</translation>
+    </message>
+    <message>
+        <source>%1: logged in (%2), host key %3 %4</source>
+        <translation>%1：已登录（%2），主机密钥 %3 %4</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on any node.</source>
+        <translation>所有节点均未做任何更改。</translation>
+    </message>
+    <message>
+        <source>, %1 s left</source>
+        <translation>，剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>upload %1% (%2 of %3 MiB, %4 MiB/s%5)</source>
+        <translation>上传 %1%（%2 / %3 MiB，%4 MiB/s%5）</translation>
+    </message>
+    <message>
+        <source>Password for %1@%2 (%3): </source>
+        <translation>%1@%2（%3）的密码： </translation>
+    </message>
+    <message>
+        <source>%1@%2 (%3) asks: %4</source>
+        <translation>%1@%2（%3）询问：%4</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key %1 (%2): </source>
+        <translation>密钥 %1（%2）的私钥口令： </translation>
+    </message>
+    <message>
+        <source>sudo password of %1 on %2 (%3): </source>
+        <translation>%1 在 %2（%3）上的 sudo 密码： </translation>
+    </message>
+    <message>
+        <source>That was not accepted. </source>
+        <translation>未被接受。 </translation>
+    </message>
+    <message>
+        <source>The authenticity of host %1 (node %2, port %3) can&apos;t be established.
+%4 key fingerprint is %5.
+Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).
+Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
+        <translation>无法确认主机 %1（节点 %2，端口 %3）的真实性。
+%4 密钥指纹为 %5。
+请与节点上的指纹进行比对（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。
+是否信任此密钥并将其添加到 %6？输入 &quot;yes&quot; 表示信任： </translation>
     </message>
 </context>
 </TS>
