@@ -65,6 +65,32 @@ public:
         return r;
     }
 
+    TransferResult upload(const NodeProfile& node, const QString& localPath, const QString& remotePath, qint64 offset,
+        const CancelToken& cancel, const ProgressSink& progress)
+    {
+        Slot& s = slot(node);
+        std::lock_guard<std::mutex> lock(s.mutex);
+        bool fresh = false;
+        if (!ensureConnected(s, node, cancel, &fresh)) {
+            TransferResult r;
+            r.error = s.session->lastConnect().error;
+            return r;
+        }
+        bool lostBeforeStart = false;
+        TransferResult r = s.session->upload(localPath, remotePath, offset, cancel, progress, &lostBeforeStart);
+        if (lostBeforeStart && !fresh && !cancel.isCancelled()) {
+            // As for commands: the idle connection had died, nothing was written; once more on a new one.
+            const SshConnectResult c = s.session->connect(cancel);
+            if (!c.ok) {
+                TransferResult failed;
+                failed.error = c.error;
+                return failed;
+            }
+            r = s.session->upload(localPath, remotePath, offset, cancel, progress, &lostBeforeStart);
+        }
+        return r;
+    }
+
     SshConnectResult connect(const NodeProfile& node, const CancelToken& cancel)
     {
         Slot& s = slot(node);
@@ -149,6 +175,12 @@ ExecResult SshExecutor::run(const NodeProfile& node, const QString& command, int
     const LineSink& sink)
 {
     return m_pool->run(node, command, timeoutMs, cancel, sink);
+}
+
+TransferResult SshExecutor::upload(const NodeProfile& node, const QString& localPath, const QString& remotePath,
+    qint64 offset, const CancelToken& cancel, const ProgressSink& progress)
+{
+    return m_pool->upload(node, localPath, remotePath, offset, cancel, progress);
 }
 
 QList<SshConnectResult> SshExecutor::connectAll(const CancelToken& cancel)

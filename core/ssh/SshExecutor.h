@@ -18,6 +18,7 @@ struct SshOptions
     int connectTimeoutMs = 10000;           // TCP connect + handshake + login
     int keepaliveIntervalSeconds = 5;       // a dead peer is noticed within interval * (countMax + 1)
     int keepaliveCountMax = 2;
+    qsizetype sftpWindowBytes = 0;          // bytes per SFTP write call = bytes in flight; 0: kSftpWindow (SftpUpload.h)
 };
 
 // The result of opening one node's session.
@@ -45,6 +46,11 @@ public:
 
     ExecResult run(const NodeProfile& node, const QString& command, int timeoutMs, const CancelToken& cancel,
         const LineSink& sink) override;
+
+    // SFTP over the node's session (its lock held, so the node's commands wait; other nodes go on in
+    // parallel). Many writes in flight (see SftpUpload.h), progress at most every 100 ms, cancel.
+    TransferResult upload(const NodeProfile& node, const QString& localPath, const QString& remotePath, qint64 offset,
+        const CancelToken& cancel, const ProgressSink& progress) override;
 
     // Opens (or checks) the session of every node in parallel.
     QList<SshConnectResult> connectAll(const CancelToken& cancel);

@@ -987,7 +987,11 @@ ExecResult SshSession::exec(const QString& command, int timeoutMs, const CancelT
         // The sandbox's systemctl and shims come first, as LocalExecutor arranges through the environment.
         wrapped += QStringLiteral("PATH=%1:\"$PATH\"; export PATH; ").arg(shellQuote(m_sandbox + QStringLiteral("/bin")));
     }
-    wrapped += QStringLiteral("exec /bin/bash -c ") + shellQuote(command);
+    // --norc: bash started by sshd sources ~/.bashrc even without a terminal (it sees SSH_CLIENT), and
+    // `exec` lowers SHLVL, so without it this second bash would run the rc files a second time (measured
+    // ~80 ms per command on a machine whose .bashrc runs `pyenv init`). The login shell above has already
+    // run them and exported their environment.
+    wrapped += QStringLiteral("exec /bin/bash --norc -c ") + shellQuote(command);
     const QByteArray wrappedBytes = wrapped.toUtf8();
     rc = retry([&] { return libssh2_channel_process_startup(ch, "exec", 4, wrappedBytes.constData(),
                          unsigned(wrappedBytes.size())); },

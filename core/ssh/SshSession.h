@@ -66,6 +66,11 @@ public:
     ExecResult exec(const QString& command, int timeoutMs, const CancelToken& cancel, const LineSink& sink,
         bool* lostBeforeStart);
 
+    // Writes localPath[offset..] to remotePath over SFTP (Executor::upload's contract). Defined in
+    // SftpUpload.cpp. *lostBeforeStart as for exec: nothing was written yet, a retry is safe.
+    TransferResult upload(const QString& localPath, const QString& remotePath, qint64 offset,
+        const CancelToken& cancel, const ProgressSink& progress, bool* lostBeforeStart);
+
     void close();
     // "node2 (127.0.0.2:2222)": every message names the node and where it was reached.
     QString where() const;
