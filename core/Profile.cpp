@@ -338,9 +338,6 @@ bool ClusterProfile::fromJson(const QJsonObject& json, ClusterProfile* out, QLis
                 n.role = NodeRole::Standby;
             else if (role == QStringLiteral("cascade_standby"))
                 n.role = NodeRole::CascadeStandby;
-            if (n.unpackDir.isEmpty() && p.unpackDir.isEmpty() && !top.has(json, QStringLiteral("unpack_dir")))
-                nr.error(QStringLiteral("unpack_dir"), Tr::tr("no unpack directory for this node."),
-                    Tr::tr("set the top-level \"unpack_dir\" (e.g. /opt/mogdb203) or one for this node."));
             p.nodes.append(n);
         }
     }
@@ -416,6 +413,9 @@ QList<ProfileError> ClusterProfile::validate() const
                     Tr::tr("\"%1\" is a relative path; it would depend on the directory a command runs in.").arg(value),
                     Tr::tr("write the full path, starting with /.") });
         }
+        if (n.unpackDir.isEmpty() && unpackDir.isEmpty())
+            errs.append({ prefix + QStringLiteral(".unpack_dir"), label, Tr::tr("no unpack directory for this node."),
+                Tr::tr("set the top-level \"unpack_dir\" (e.g. /opt/mogdb203) or one for this node.") });
         if (n.gausshome.isEmpty())
             errs.append({ prefix + QStringLiteral(".gausshome"), label, Tr::tr("is missing."),
                 Tr::tr("add the MogDB app directory that holds bin/ and lib/, e.g. /opt/mogdb/app.") });

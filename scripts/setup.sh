@@ -8,7 +8,7 @@ PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libssh2-1-dev
-    openssh-server openssh-client sudo poppler-utils
+    openssh-server openssh-client sudo poppler-utils fonts-noto-cjk
     bzip2 tar procps
 )
 

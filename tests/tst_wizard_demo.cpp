@@ -1,0 +1,368 @@
+#include "Language.h"
+#include "LogModel.h"
+#include "MessageBox.h"
+#include "ModePage.h"
+#include "MogupWizard.h"
+#include "NodesPage.h"
+#include "PlanPage.h"
+#include "PrechecksPage.h"
+#include "RunPage.h"
+#include "TestSupport.h"
+#include "VerifyPage.h"
+#include "WelcomePage.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QLabel>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace MogUp;
+
+// The real wizard, driven the way an operator would (offscreen): on a live sandbox cluster from the
+// profile to a verified rolling upgrade; an invalid node keeping Next disabled; the live language switch.
+// Every page visited is saved as a PNG under wizard-screens/ in the working directory, for reviewers.
+class Tst_WizardDemo : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString screensDir() { return QDir::currentPath() + QStringLiteral("/wizard-screens"); }
+
+    static void saveScreen(QWizard& wizard, const QString& name)
+    {
+        QDir().mkpath(screensDir());
+        const QString path = screensDir() + QLatin1Char('/') + name + QStringLiteral(".png");
+        QVERIFY2(wizard.grab().save(path), qPrintable(path));
+    }
+
+    // Clicks Next (the commit button on a commit page) and checks where the wizard went.
+    static void clickNext(QWizard& wizard, int expectedId)
+    {
+        QAbstractButton* next = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
+        QVERIFY(next->isVisible());
+        QTRY_VERIFY(next->isEnabled());
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), expectedId);
+    }
+
+    // From the sandbox's profile through Nodes, Mode, Pre-checks and Plan into the run (started).
+    static void driveIntoRun(MogupWizard& wizard, const TestSupport::Sandbox& sandbox, UpgradeMode mode)
+    {
+        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
+        QString error;
+        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        clickNext(wizard, MogupWizard::NodesPageId);
+        clickNext(wizard, MogupWizard::ModePageId);
+        wizard.modePage()->setMode(mode);
+        clickNext(wizard, MogupWizard::PrechecksPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
+        QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        clickNext(wizard, MogupWizard::PlanPageId);
+        QCOMPARE(wizard.state().plan.mode, mode);
+        clickNext(wizard, MogupWizard::RunPageId);
+    }
+
+    // A valid two-node profile that needs no live cluster (for the Nodes page alone).
+    static ClusterProfile paperProfile()
+    {
+        ClusterProfile profile;
+        profile.name = QStringLiteral("paper");
+        profile.package.file = QStringLiteral("/srv/MogDB-2.0.3-CentOS-x86_64.tar.gz");
+        profile.unpackDir = QStringLiteral("/opt/mogdb203");
+        for (int i = 1; i <= 2; ++i) {
+            NodeProfile node;
+            node.name = QStringLiteral("node%1").arg(i);
+            node.host = QStringLiteral("10.0.0.%1").arg(i);
+            node.gausshome = QStringLiteral("/opt/mogdb/app");
+            node.pgdata = QStringLiteral("/opt/mogdb/data");
+            node.role = i == 1 ? NodeRole::Primary : NodeRole::Standby;
+            profile.nodes << node;
+        }
+        return profile;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // QSettings and the data directories go to test locations, not the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("mogup-test"));
+        QDir(screensDir()).removeRecursively();
+    }
+
+    void rollingUpgradeOnSandbox()
+    {
+        TestSupport::Sandbox sandbox;
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+
+        MogupWizard wizard;
+        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QCOMPARE(wizard.windowTitle(), QStringLiteral("MogUp"));
+        QCOMPARE(wizard.currentId(), int(MogupWizard::WelcomePageId));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // no cluster yet
+        QString error;
+        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
+        saveScreen(wizard, QStringLiteral("rolling-01-welcome"));
+
+        clickNext(wizard, MogupWizard::NodesPageId);
+        QCOMPARE(wizard.nodesPage()->table()->rowCount(), sandbox.config().nodes.size());
+        QVERIFY2(wizard.nodesPage()->problems().isEmpty(), qPrintable(wizard.nodesPage()->problems().join(QLatin1Char('\n'))));
+        saveScreen(wizard, QStringLiteral("rolling-02-nodes"));
+
+        clickNext(wizard, MogupWizard::ModePageId);
+        auto* rolling = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("rollingRadio"));
+        QVERIFY(rolling);
+        // On the indicator: the button's middle may lie past its text, outside what reacts to a click.
+        QTest::mouseClick(rolling, Qt::LeftButton, {}, QPoint(6, rolling->height() / 2));
+        QVERIFY(rolling->isChecked());
+        saveScreen(wizard, QStringLiteral("rolling-03-mode"));
+
+        clickNext(wizard, MogupWizard::PrechecksPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
+        QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        QCOMPARE(wizard.state().options.primaryNode, QStringLiteral("node1"));
+        saveScreen(wizard, QStringLiteral("rolling-04-prechecks"));
+
+        clickNext(wizard, MogupWizard::PlanPageId);
+        QCOMPARE(wizard.state().plan.mode, UpgradeMode::Rolling);
+        QTreeWidget* planSteps = wizard.planPage()->stepTree();
+        QCOMPARE(planSteps->topLevelItemCount(), wizard.state().plan.steps.size());
+        // The exact commands are shown: a standby's switchover (rolling) with the node's data directory.
+        bool switchoverShown = false;
+        for (int i = 0; i < planSteps->topLevelItemCount(); ++i) {
+            const QString command = planSteps->topLevelItem(i)->text(PlanPage::CommandColumn);
+            if (command.contains(QStringLiteral("gs_ctl switchover")) && command.contains(sandbox.config().nodes.at(1).pgdata))
+                switchoverShown = true;
+        }
+        QVERIFY(switchoverShown);
+        saveScreen(wizard, QStringLiteral("rolling-05-plan"));
+
+        clickNext(wizard, MogupWizard::RunPageId);
+        RunPage* run = wizard.runPage();
+        QVERIFY(run->isRunning() || run->isFinished());
+        QVERIFY(!wizard.button(QWizard::BackButton)->isEnabled() || !wizard.button(QWizard::BackButton)->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(run->logModel()->rowCount() > 0, 120000);
+        saveScreen(wizard, QStringLiteral("rolling-06-run-live"));
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 400000);
+        QVERIFY2(run->succeeded(), qPrintable(run->statusText()));
+        QVERIFY(run->statusText().contains(wizard.state().runDir));
+        QVERIFY(QFile::exists(wizard.state().runDir + QStringLiteral("/journal.jsonl")));
+        for (int i = 0; i < run->stepTree()->topLevelItemCount(); ++i)
+            QVERIFY(!run->stepTree()->topLevelItem(i)->text(RunPage::DurationColumn).isEmpty());
+        saveScreen(wizard, QStringLiteral("rolling-07-run-done"));
+
+        clickNext(wizard, MogupWizard::VerifyPageId);
+        VerifyPage* verify = wizard.verifyPage();
+        QTRY_VERIFY_WITH_TIMEOUT(verify->isDone(), 60000);
+        QVERIFY2(verify->isVerified(), qPrintable(verify->summaryText()));
+        QTableWidget* table = verify->table();
+        QCOMPARE(table->rowCount(), sandbox.config().nodes.size());
+        int primaries = 0;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            QCOMPARE(table->item(row, VerifyPage::VersionBeforeColumn)->text(), QStringLiteral("2.0.1"));
+            QCOMPARE(table->item(row, VerifyPage::VersionAfterColumn)->text(), QStringLiteral("2.0.3"));
+            QCOMPARE(table->item(row, VerifyPage::StateAfterColumn)->text(), QStringLiteral("Normal"));
+            if (table->item(row, VerifyPage::RoleAfterColumn)->text() == QStringLiteral("primary"))
+                ++primaries;
+        }
+        QCOMPARE(primaries, 1);
+        QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        saveScreen(wizard, QStringLiteral("rolling-08-verify"));
+    }
+
+    // What `mogup --demo` does: the welcome page builds a sandbox on a worker thread (the GUI stays live,
+    // progress shows), loads its profile, and the wizard stops every process of it when it closes.
+    void demoClusterIsBuiltAndStopped()
+    {
+        QString demoDir;
+        {
+            MogupWizard wizard;
+            wizard.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+            QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+            auto* demo = wizard.currentPage()->findChild<QPushButton*>(QStringLiteral("demoButton"));
+            QVERIFY(demo);
+            QTest::mouseClick(demo, Qt::LeftButton);
+            QVERIFY(wizard.welcomePage()->isBuildingDemo());
+            QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+            auto* progress = wizard.currentPage()->findChild<QPlainTextEdit*>(QStringLiteral("demoLog"));
+            QVERIFY(progress);
+            // Progress lines reach the page while the build runs (the event loop is not blocked).
+            QTRY_VERIFY_WITH_TIMEOUT(!progress->toPlainText().isEmpty(), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(!wizard.welcomePage()->isBuildingDemo(), 120000);
+            saveScreen(wizard, QStringLiteral("demo-01-built"));
+            QCOMPARE(wizard.state().profile.nodes.size(), 3);
+            QVERIFY(!wizard.state().profile.sandbox.isEmpty());
+            demoDir = wizard.state().profile.sandbox;
+            QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+            QVERIFY(!Sim::SandboxBuilder::sandboxProcesses(demoDir).isEmpty());
+        }
+        QVERIFY2(Sim::SandboxBuilder::sandboxProcesses(demoDir).isEmpty(), qPrintable(demoDir));
+        QVERIFY(QDir(demoDir).removeRecursively());
+    }
+
+    // Cancel mid-run (the question answered through the MessageBox seam): the current command ends, no
+    // further step runs, the page says so with each node's state, and Next stays disabled.
+    void cancelMidRun()
+    {
+        TestSupport::Sandbox sandbox;
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        MogupWizard wizard;
+        driveIntoRun(wizard, sandbox, UpgradeMode::Offline);
+        if (QTest::currentTestFailed())
+            return;
+        RunPage* run = wizard.runPage();
+        // Wait until a few steps are done, then cancel.
+        QTRY_VERIFY_WITH_TIMEOUT(run->stepTree()->topLevelItemCount() > 4
+                && !run->stepTree()->topLevelItem(2)->text(RunPage::DurationColumn).isEmpty(),
+            120000);
+        auto* cancel = wizard.currentPage()->findChild<QPushButton*>(QStringLiteral("cancelRunButton"));
+        QVERIFY(cancel);
+        MessageBox::setNextAnswer(true);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
+        if (wizard.state().runResult.ok)
+            QSKIP("the run finished before the cancel reached it");
+        QVERIFY(wizard.state().runResult.cancelled);
+        QVERIFY2(run->statusText().contains(QStringLiteral("cancelled")), qPrintable(run->statusText()));
+        for (const Sim::SandboxNode& node : sandbox.config().nodes)
+            QVERIFY2(run->statusText().contains(node.name), qPrintable(run->statusText()));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        saveScreen(wizard, QStringLiteral("cancel-01-cancelled"));
+    }
+
+    // A step that fails (fault injected into the sandbox): the run stops there, the step is marked failed,
+    // the page names the step and node, shows every node's state and the way back, and Next stays disabled.
+    void failingStepIsShown()
+    {
+        TestSupport::Sandbox sandbox;
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        sandbox.addFault(QStringLiteral("node2"), QStringLiteral("gs_ctl"), QStringLiteral("start"), QStringLiteral("fail"), 0);
+        MogupWizard wizard;
+        driveIntoRun(wizard, sandbox, UpgradeMode::Rolling);
+        if (QTest::currentTestFailed())
+            return;
+        RunPage* run = wizard.runPage();
+        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 300000);
+        const RunResult& result = wizard.state().runResult;
+        QVERIFY(!result.ok);
+        QVERIFY(!result.cancelled);
+        QCOMPARE(result.failedStepId, QStringLiteral("node2-start-db"));
+        int failedRow = -1;
+        for (int i = 0; i < wizard.state().plan.steps.size(); ++i) {
+            if (wizard.state().plan.steps.at(i).id == result.failedStepId)
+                failedRow = i;
+        }
+        QVERIFY(failedRow >= 0);
+        QCOMPARE(run->stepTree()->topLevelItem(failedRow)->text(RunPage::StatusColumn), QStringLiteral("failed"));
+        QVERIFY(run->stepTree()->topLevelItem(failedRow + 1)->text(RunPage::StatusColumn).isEmpty()); // never started
+        const QString status = run->statusText();
+        QVERIFY2(status.contains(QStringLiteral("failed")) && status.contains(QStringLiteral("node2")), qPrintable(status));
+        QVERIFY2(!result.wayBack.isEmpty() && status.contains(result.wayBack.first().undoCommand), qPrintable(status));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        saveScreen(wizard, QStringLiteral("fault-01-start-db-failed"));
+    }
+
+    void invalidNodeKeepsNextDisabled()
+    {
+        MogupWizard wizard;
+        wizard.setProfile(paperProfile());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        clickNext(wizard, MogupWizard::NodesPageId);
+        QAbstractButton* next = wizard.button(QWizard::NextButton);
+        QVERIFY(next->isEnabled());
+        NodesPage* page = wizard.nodesPage();
+        auto* message = page->findChild<QLabel*>(QStringLiteral("nodesMessage"));
+        QVERIFY(message);
+
+        // Not a port: typed into the cell as an operator would.
+        QTableWidget* table = page->table();
+        table->setCurrentCell(1, NodesPage::DbPortColumn);
+        table->editItem(table->item(1, NodesPage::DbPortColumn));
+        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("26x"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The delegate commits the editor's text from a queued call.
+        QTRY_COMPARE(table->item(1, NodesPage::DbPortColumn)->text(), QStringLiteral("26x"));
+        QCOMPARE(wizard.state().profile.nodes.at(1).dbPort, 0);
+        QVERIFY(!next->isEnabled());
+        QVERIFY2(message->text().contains(QStringLiteral("nodes[1].db_port")), qPrintable(message->text()));
+        saveScreen(wizard, QStringLiteral("invalid-01-bad-port"));
+
+        // A relative data directory is refused with its own message; fixing the port alone is not enough.
+        table->item(0, NodesPage::PgdataColumn)->setText(QStringLiteral("data"));
+        table->item(1, NodesPage::DbPortColumn)->setText(QStringLiteral("26000"));
+        QVERIFY(!next->isEnabled());
+        QVERIFY2(message->text().contains(QStringLiteral("nodes[0].pgdata")), qPrintable(message->text()));
+        QVERIFY(!message->text().contains(QStringLiteral("db_port")));
+        saveScreen(wizard, QStringLiteral("invalid-02-relative-pgdata"));
+
+        table->item(0, NodesPage::PgdataColumn)->setText(QStringLiteral("/opt/mogdb/data"));
+        QVERIFY(next->isEnabled());
+        QVERIFY(page->problems().isEmpty());
+        saveScreen(wizard, QStringLiteral("invalid-03-fixed"));
+    }
+
+    // A profile opened once is offered on the welcome page next time; activating it (Enter) opens it.
+    void recentProfilesRemembered()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("paper.json"));
+        QString error;
+        QVERIFY2(paperProfile().save(path, &error), qPrintable(error));
+        {
+            MogupWizard wizard;
+            QVERIFY2(wizard.loadProfile(path, &error), qPrintable(error));
+        }
+        QCOMPARE(MogupWizard::lastProfilePath(), path);
+        MogupWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto* recent = wizard.currentPage()->findChild<QListWidget*>(QStringLiteral("recentProfiles"));
+        QVERIFY(recent);
+        QVERIFY(recent->count() >= 1);
+        QCOMPARE(recent->item(0)->text(), path);
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        recent->setCurrentRow(0);
+        QTest::keyClick(recent, Qt::Key_Return);
+        QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        QCOMPARE(wizard.state().profile.name, QStringLiteral("paper"));
+        saveScreen(wizard, QStringLiteral("recent-01-opened"));
+    }
+
+    void languageSwitchesLive()
+    {
+        MogupWizard wizard;
+        wizard.setProfile(paperProfile());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        const QString englishNext = wizard.button(QWizard::NextButton)->text();
+        auto* language = wizard.currentPage()->findChild<QComboBox*>(QStringLiteral("languageCombo"));
+        QVERIFY(language);
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+        QCOMPARE(Language::current(), QStringLiteral("zh_CN"));
+        // Qt's own strings (qtbase_zh_CN.qm) switch at once, without a restart.
+        QTRY_VERIFY(wizard.button(QWizard::NextButton)->text().contains(QStringLiteral("下一步")));
+        saveScreen(wizard, QStringLiteral("language-01-chinese"));
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QCOMPARE(Language::current(), QStringLiteral("en"));
+        QTRY_COMPARE(wizard.button(QWizard::NextButton)->text(), englishNext);
+    }
+};
+
+QTEST_MAIN(Tst_WizardDemo)
+#include "tst_wizard_demo.moc"

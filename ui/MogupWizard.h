@@ -1,0 +1,76 @@
+#pragma once
+
+#include "WizardState.h"
+
+#include <QWizard>
+
+namespace MogUp {
+
+class WelcomePage;
+class NodesPage;
+class ModePage;
+class PrechecksPage;
+class PlanPage;
+class RunPage;
+class VerifyPage;
+
+// The upgrade wizard (issue 4): Welcome, Nodes, Mode, Pre-checks, Plan, Run, Verify.
+// Pages only read and write WizardState and call core; nothing blocking runs on the GUI thread
+// (probes, the sandbox build and the run happen on worker threads).
+class MogupWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    // Ids leave gaps where the Package page and later pages (monitor, report) will go.
+    enum PageId { WelcomePageId = 0, NodesPageId = 10, ModePageId = 30, PrechecksPageId = 40, PlanPageId = 50,
+        RunPageId = 60, VerifyPageId = 70 };
+
+    explicit MogupWizard(QWidget* parent = nullptr);
+    ~MogupWizard() override;
+
+    WizardState& state() { return m_state; }
+    // Takes a profile (loaded by the caller, or built by the demo); the Nodes page shows it.
+    void setProfile(const ClusterProfile& profile, const QString& path = {});
+    bool loadProfile(const QString& path, QString* error);
+    // Builds a fresh sandbox cluster (worker thread) and fills the profile with it: `mogup --demo`.
+    void startDemo();
+    // A sandbox the wizard built: stopped (every process ended) when the wizard goes away.
+    void adoptDemoSandbox(const QString& dir) { m_demoSandboxDir = dir; }
+    bool isRunning() const;
+    // Profiles opened before, most recent first (demo profiles are not kept: they die with their sandbox).
+    static QStringList recentProfiles();
+    // The profile the wizard had open last time (empty if none).
+    static QString lastProfilePath() { return recentProfiles().value(0); }
+
+    WelcomePage* welcomePage() const { return m_welcome; }
+    NodesPage* nodesPage() const { return m_nodes; }
+    ModePage* modePage() const { return m_mode; }
+    PrechecksPage* prechecksPage() const { return m_prechecks; }
+    PlanPage* planPage() const { return m_plan; }
+    RunPage* runPage() const { return m_run; }
+    VerifyPage* verifyPage() const { return m_verify; }
+
+signals:
+    void profileChanged();
+
+public slots:
+    void reject() override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
+
+    WizardState m_state;
+    QString m_demoSandboxDir;
+    WelcomePage* m_welcome = nullptr;
+    NodesPage* m_nodes = nullptr;
+    ModePage* m_mode = nullptr;
+    PrechecksPage* m_prechecks = nullptr;
+    PlanPage* m_plan = nullptr;
+    RunPage* m_run = nullptr;
+    VerifyPage* m_verify = nullptr;
+};
+
+} // namespace MogUp

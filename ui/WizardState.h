@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ClusterStatusProbe.h"
+#include "Executor.h"
+#include "Plan.h"
+#include "Planner.h"
+#include "Profile.h"
+#include "Runner.h"
+
+#include <QFuture>
+#include <QString>
+
+#include <memory>
+
+namespace MogUp {
+
+// What the pages hand on to each other: the profile being edited, the chosen options, the plan, and
+// what was read from the cluster. Owned by MogupWizard; pages read and write it (one-way flow into core).
+struct WizardState
+{
+    ClusterProfile profile;
+    QString profilePath;          // where the profile was loaded from (empty for a new one)
+    PlannerOptions options;
+    Plan plan;
+    QList<NodeStatus> before;     // read by the pre-checks page
+    QList<NodeStatus> after;      // read by the verify page
+    RunResult runResult;
+    bool runFinished = false;
+    // Parent directory for run records; empty: Journal::defaultRunDir (tests point it at their own dir).
+    QString runsRoot;
+    QString runDir;               // the run directory of the last run
+};
+
+// An executor for the profile's transport. SSH logins that need an answer (password, unknown host key)
+// are refused for now: the wizard's dialogs for them are still to come (issue 4, Nodes page).
+std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile);
+
+// Reads every node's live state on a worker thread (ClusterStatusProbe is blocking).
+QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile);
+
+// The node that runs as primary, or empty with the reason in *error (none / several).
+QString livePrimary(const QList<NodeStatus>& nodes, QString* error);
+
+} // namespace MogUp
