@@ -1,5 +1,6 @@
 #include "LocalExecutor.h"
 
+#include "LineSplitter.h"
 #include "Tr.h"
 
 #include <QElapsedTimer>
@@ -13,39 +14,6 @@
 namespace MogUp {
 
 namespace {
-
-// Splits a byte stream into lines; keeps the unfinished tail for the next chunk.
-class LineSplitter
-{
-public:
-    template <typename Emit>
-    void feed(const QByteArray& chunk, Emit&& emitLine)
-    {
-        m_pending += chunk;
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype nl = m_pending.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            qsizetype end = nl;
-            if (end > start && m_pending.at(end - 1) == '\r')
-                --end;
-            emitLine(QString::fromUtf8(m_pending.constData() + start, end - start));
-            start = nl + 1;
-        }
-        m_pending.remove(0, start);
-    }
-    template <typename Emit>
-    void flush(Emit&& emitLine)
-    {
-        if (!m_pending.isEmpty())
-            emitLine(QString::fromUtf8(m_pending));
-        m_pending.clear();
-    }
-
-private:
-    QByteArray m_pending;
-};
 
 void killGroup(QProcess& p)
 {

@@ -2,6 +2,7 @@
 
 #include "KnownHosts.h"
 #include "ShellQuote.h"
+#include "LineSplitter.h"
 #include "Tr.h"
 
 #include <QDeadlineTimer>
@@ -98,40 +99,6 @@ QString rsaRefusalText()
                   "ssh-rsa (SHA-1), and OpenSSH 8.8 and later reject that. Use an ed25519 or ECDSA key instead "
                   "(ssh-keygen -t ed25519) and add its .pub to ~/.ssh/authorized_keys on the node");
 }
-
-// Splits a byte stream into lines, decoding each complete line as UTF-8 (so a character split across two
-// reads stays whole); keeps the unfinished tail for the next chunk. Same rules as LocalExecutor.
-class LineSplitter
-{
-public:
-    template <typename Emit>
-    void feed(const char* data, qsizetype size, Emit&& emitLine)
-    {
-        m_pending.append(data, size);
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype nl = m_pending.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            qsizetype end = nl;
-            if (end > start && m_pending.at(end - 1) == '\r')
-                --end;
-            emitLine(QString::fromUtf8(m_pending.constData() + start, end - start));
-            start = nl + 1;
-        }
-        m_pending.remove(0, start);
-    }
-    template <typename Emit>
-    void flush(Emit&& emitLine)
-    {
-        if (!m_pending.isEmpty())
-            emitLine(QString::fromUtf8(m_pending));
-        m_pending.clear();
-    }
-
-private:
-    QByteArray m_pending;
-};
 
 int signalNumber(const QString& name)
 {
