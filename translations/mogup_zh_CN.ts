@@ -1719,5 +1719,569 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
 请与节点上的指纹进行比对（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。
 是否信任此密钥并将其添加到 %6？输入 &quot;yes&quot; 表示信任： </translation>
     </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>no such file or directory (does the folder exist?)</source>
+        <translation>没有该文件或目录（该文件夹是否存在？）</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>no space left on the node&apos;s file system</source>
+        <translation>节点的文件系统已无剩余空间</translation>
+    </message>
+    <message>
+        <source>the disk quota of the login user is exceeded</source>
+        <translation>已超出登录用户的磁盘配额</translation>
+    </message>
+    <message>
+        <source>the node&apos;s SFTP server does not support this operation</source>
+        <translation>节点的 SFTP 服务器不支持此操作</translation>
+    </message>
+    <message>
+        <source>invalid file name</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <source>the node&apos;s SFTP server reported a failure (SFTP status %1: the path may be a folder, on a read-only file system, or the disk may be full)</source>
+        <translation>节点的 SFTP 服务器报告失败（SFTP 状态 %1：该路径可能是文件夹，或位于只读文件系统上，也可能是磁盘已满）</translation>
+    </message>
+    <message>
+        <source>cannot read %1 on this machine: %2</source>
+        <translation>无法读取本机上的 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot continue the upload of %1 at byte %2: the local file %3 has %4 bytes</source>
+        <translation>无法从第 %2 字节处继续上传 %1：本地文件 %3 只有 %4 字节</translation>
+    </message>
+    <message>
+        <source>the connection was lost before the upload of %1 started: %2</source>
+        <translation>在 %1 开始上传之前连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>the SSH server offers no SFTP (is &quot;Subsystem sftp&quot; set in its sshd_config?): %1</source>
+        <translation>SSH 服务器未提供 SFTP（其 sshd_config 中是否设置了 &quot;Subsystem sftp&quot;？）：%1</translation>
+    </message>
+    <message>
+        <source>cannot open %1 for writing: %2</source>
+        <translation>无法打开 %1 进行写入：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the size of %1: %2</source>
+        <translation>无法读取 %1 的大小：%2</translation>
+    </message>
+    <message>
+        <source>cannot continue the upload of %1 at byte %2: the file there has %3 bytes; it must be sent again from the beginning</source>
+        <translation>无法从第 %2 字节处继续上传 %1：节点上的该文件有 %3 字节；必须从头重新发送</translation>
+    </message>
+    <message>
+        <source>no space left for %1: %2 to write, %3 free on the node&apos;s file system</source>
+        <translation>%1 的空间不足：需写入 %2，节点文件系统上仅剩 %3 可用</translation>
+    </message>
+    <message>
+        <source>the connection was lost during the upload of %1 after %2 of %3 (%4); the next attempt continues from there</source>
+        <translation>上传 %1 时连接已断开，已传输 %2 / %3（%4）；下次尝试将从该处断点续传</translation>
+    </message>
+    <message>
+        <source>the upload of %1 was cancelled after %2 of %3</source>
+        <translation>%1 的上传已取消，已传输 %2 / %3</translation>
+    </message>
+    <message>
+        <source>reading %1 on this machine failed: %2</source>
+        <translation>读取本机上的 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 on this machine became shorter during the upload</source>
+        <translation>本机上的 %1 在上传过程中变短了</translation>
+    </message>
+    <message>
+        <source>no answer for %1 s</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <source>no space left on the node&apos;s file system (%1 free)</source>
+        <translation>节点的文件系统已无剩余空间（可用 %1）</translation>
+    </message>
+    <message>
+        <source>writing %1 failed after %2 of %3: %4</source>
+        <translation>写入 %1 失败，已写入 %2 / %3：%4</translation>
+    </message>
+    <message>
+        <source>closing %1 failed: %2</source>
+        <translation>关闭 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>stderr:</source>
+        <translation>stderr:</translation>
+    </message>
+    <message>
+        <source>Could not stop the demo cluster in %1: %2</source>
+        <translation>无法停止 %1 中的演示集群：%2</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Welcome to MogUp</source>
+        <translation>欢迎使用 MogUp</translation>
+    </message>
+    <message>
+        <source>Patch-upgrade a MogDB 2.0.1 cluster to 2.0.3, step by step.</source>
+        <translation>逐步将 MogDB 2.0.1 集群补丁升级到 2.0.3。</translation>
+    </message>
+    <message>
+        <source>MogUp shows every command before it runs, runs them one node at a time with a live log, and checks the result on each node. Open a cluster profile, or try everything on a demo cluster built on this machine.</source>
+        <translation>MogUp 会在执行每条命令之前先显示该命令，逐个节点执行并实时显示日志，并在每个节点上检查结果。请打开一个集群配置文件，或在本机上构建的演示集群中试用全部功能。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Open a profile...</source>
+        <translation>打开配置文件(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo cluster</source>
+        <translation>试用演示集群(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent profiles:</source>
+        <translation>最近使用的配置文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>No cluster yet: open a profile or try the demo cluster.</source>
+        <translation>尚无集群：请打开配置文件或试用演示集群。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cluster &quot;%1&quot;: %n node(s), transport %2. Click Next to check the nodes.</source>
+        <translation>
+            <numerusform>集群 &quot;%1&quot;：%n 个节点，传输方式 %2。单击“下一步”检查节点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a cluster profile</source>
+        <translation>打开集群配置文件</translation>
+    </message>
+    <message>
+        <source>Cluster profiles (*.json)</source>
+        <translation>集群配置文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Building a demo cluster in %1 ...</source>
+        <translation>正在 %1 中构建演示集群 ...</translation>
+    </message>
+    <message>
+        <source>the sandbox could not be built</source>
+        <translation>无法构建沙箱</translation>
+    </message>
+    <message>
+        <source>The demo cluster could not be built: %1</source>
+        <translation>无法构建演示集群：%1</translation>
+    </message>
+    <message>
+        <source>The demo cluster&apos;s profile could not be read: %1</source>
+        <translation>无法读取演示集群的配置文件：%1</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Every node of the cluster: how to reach it and where MogDB lives on it.</source>
+        <translation>集群的每个节点：如何连接，以及 MogDB 在节点上的位置。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <source>SSH user</source>
+        <translation>SSH 用户</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>GAUSSHOME</source>
+        <translation>GAUSSHOME</translation>
+    </message>
+    <message>
+        <source>PGDATA</source>
+        <translation>PGDATA</translation>
+    </message>
+    <message>
+        <source>Database port</source>
+        <translation>数据库端口</translation>
+    </message>
+    <message>
+        <source>Environment file</source>
+        <translation>环境变量文件</translation>
+    </message>
+    <message>
+        <source>This value has a problem; see the messages below the table.</source>
+        <translation>此值有问题；请查看表格下方的消息。</translation>
+    </message>
+    <message>
+        <source>Every node is complete.</source>
+        <translation>所有节点信息均已填写完整。</translation>
+    </message>
+    <message>
+        <source>Fix these before going on:</source>
+        <translation>继续之前请先修正以下问题：</translation>
+    </message>
+    <message>
+        <source>Upgrade mode</source>
+        <translation>升级方式</translation>
+    </message>
+    <message>
+        <source>How the nodes are taken through the upgrade.</source>
+        <translation>各节点如何完成升级。</translation>
+    </message>
+    <message>
+        <source>&amp;Offline</source>
+        <translation>停机升级(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The whole cluster stops, every node gets the new binaries, and the cluster starts again. Simplest and fastest, but the database is unavailable for the whole upgrade (a few minutes).</source>
+        <translation>整个集群停止，每个节点换上新的二进制文件，然后集群重新启动。最简单、最快，但整个升级期间（几分钟）数据库不可用。</translation>
+    </message>
+    <message>
+        <source>&amp;Rolling</source>
+        <translation>滚动升级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The standbys are upgraded one at a time, then a standby takes over as primary while the old primary is upgraded. The database stays available except for a few seconds at each switchover.</source>
+        <translation>逐个升级备库，然后由一个备库接管成为主库，同时升级原主库。除每次主备切换时的几秒钟外，数据库始终可用。</translation>
+    </message>
+    <message>
+        <source>&amp;Switch back to the original primary at the end</source>
+        <translation>最后切回原主库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Pre-checks</source>
+        <translation>预检查</translation>
+    </message>
+    <message>
+        <source>Reads every node (nothing is changed): each must run MogDB 2.0.1 in state Normal, with exactly one primary.</source>
+        <translation>读取每个节点（不做任何更改）：每个节点都必须运行 MogDB 2.0.1 且状态为 Normal，并且恰好有一个主库。</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>重新检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2).</source>
+        <translation>%1 未运行（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not Normal.</source>
+        <translation>%1 的状态为 %2，而不是 Normal。</translation>
+    </message>
+    <message>
+        <source>%1 already runs MogDB 2.0.3 (a half-finished upgrade; resume is not supported yet).</source>
+        <translation>%1 已在运行 MogDB 2.0.3（升级只完成了一部分；暂不支持断点续做）。</translation>
+    </message>
+    <message>
+        <source>%1 runs MogDB %2, not %3.</source>
+        <translation>%1 运行的是 MogDB %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>The cluster needs exactly one primary: %1.</source>
+        <translation>集群必须恰好有一个主库：%1。</translation>
+    </message>
+    <message>
+        <source>The profile says %1 is primary, but %2 runs as primary now.</source>
+        <translation>配置文件中 %1 为主库，但当前以主库身份运行的是 %2。</translation>
+    </message>
+    <message>
+        <source>Every check passed: the cluster can be upgraded.</source>
+        <translation>所有检查均已通过：可以升级该集群。</translation>
+    </message>
+    <message>
+        <source>Not ready:</source>
+        <translation>尚未就绪：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>升级计划</translation>
+    </message>
+    <message>
+        <source>Every command that will run, in order, and the node it runs on. Nothing has run yet.</source>
+        <translation>将要执行的每条命令（按顺序）及其执行的节点。尚未执行任何命令。</translation>
+    </message>
+    <message>
+        <source>&amp;Run the upgrade</source>
+        <translation>执行升级(&amp;R)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as shell script</source>
+        <translation>复制为 Shell 脚本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No plan: %1</source>
+        <translation>无升级计划：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 upgrade of &quot;%2&quot; from MogDB %3 to %4: %n step(s).</source>
+        <translation>
+            <numerusform>%1：将 &quot;%2&quot; 从 MogDB %3 升级到 %4，共 %n 个步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolling</source>
+        <translation>滚动升级</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>停机升级</translation>
+    </message>
+    <message>
+        <source>Step %1: %2 (on %3, as %4)</source>
+        <translation>步骤 %1：%2（在 %3 上，以 %4 身份执行）</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>root</translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Then checked with:</source>
+        <translation>随后通过以下命令检查：</translation>
+    </message>
+    <message>
+        <source>Undone by (%1):</source>
+        <translation>回退命令（%1）：</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Each step runs its command, then reads the node to prove it worked. The full log is kept in the run directory.</source>
+        <translation>每个步骤先执行其命令，然后读取节点以确认执行成功。完整日志保存在运行记录目录中。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel run</source>
+        <translation>取消执行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the log</source>
+        <translation>跟随日志(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;stderr only</source>
+        <translation>仅 stderr(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show lines containing...</source>
+        <translation>筛选包含此文字的行...</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>所有节点</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancel the run?</source>
+        <translation>取消执行？</translation>
+    </message>
+    <message>
+        <source>The current command is stopped and no further step runs. The nodes stay as they are at that moment; the page then shows each node&apos;s state and the way back.</source>
+        <translation>当前命令将被停止，后续步骤不再执行。各节点保持停止时的状态；随后页面会显示每个节点的状态和回退方法。</translation>
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation>已用时间：%1</translation>
+    </message>
+    <message>
+        <source>The run could not start: %1</source>
+        <translation>无法开始执行：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3 on %4</source>
+        <translation>步骤 %1 / %2：%3（节点 %4）</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>正在启动...</translation>
+    </message>
+    <message>
+        <source>Upgrade finished: all %1 steps succeeded. Click Next to verify the cluster.</source>
+        <translation>升级完成：全部 %1 个步骤均已成功。单击“下一步”验证集群。</translation>
+    </message>
+    <message>
+        <source>The run was cancelled: %1</source>
+        <translation>执行已取消：%1</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>执行失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopped at: %1 on node %2.</source>
+        <translation>停止于：%1（节点 %2）。</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Every node read again: version, role and state, before and after the upgrade.</source>
+        <translation>重新读取每个节点：升级前后的版本、角色和状态。</translation>
+    </message>
+    <message>
+        <source>Version before</source>
+        <translation>升级前版本</translation>
+    </message>
+    <message>
+        <source>Version after</source>
+        <translation>升级后版本</translation>
+    </message>
+    <message>
+        <source>Role before</source>
+        <translation>升级前角色</translation>
+    </message>
+    <message>
+        <source>Role after</source>
+        <translation>升级后角色</translation>
+    </message>
+    <message>
+        <source>State before</source>
+        <translation>升级前状态</translation>
+    </message>
+    <message>
+        <source>State after</source>
+        <translation>升级后状态</translation>
+    </message>
+    <message>
+        <source>&amp;Read again</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 runs %2, not %3.</source>
+        <translation>%1 运行的是 %2，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>The cluster has %1 primaries instead of one.</source>
+        <translation>集群有 %1 个主库，而不是一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: every node runs MogDB %1 in state Normal, with one primary and %n standby(s).</source>
+        <translation>
+            <numerusform>验证通过：所有节点均运行 MogDB %1 且状态为 Normal，共 1 个主库和 %n 个备库。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not verified:</source>
+        <translation>验证未通过：</translation>
+    </message>
+    <message>
+        <source>build a demo cluster on this machine and open the wizard on it</source>
+        <translation>在本机上构建演示集群并在其上打开向导</translation>
+    </message>
+    <message>
+        <source>language: zh_CN or en (default: the system language)</source>
+        <translation>语言：zh_CN 或 en（默认：系统语言）</translation>
+    </message>
+    <message>
+        <source>open this cluster profile</source>
+        <translation>打开此集群配置文件</translation>
+    </message>
+    <message>
+        <source>mogup: --lang must be zh_CN or en.</source>
+        <translation>mogup：--lang 必须为 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>mogup: the Chinese translation is missing; using English.</source>
+        <translation>mogup：缺少中文翻译；使用英文。</translation>
+    </message>
 </context>
 </TS>
