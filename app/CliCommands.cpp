@@ -5,6 +5,7 @@
 #include "Journal.h"
 #include "LocalExecutor.h"
 #include "Planner.h"
+#include "Prechecks.h"
 #include "Profile.h"
 #include "ReachabilityProbe.h"
 #include "Runner.h"
@@ -20,7 +21,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -100,8 +103,11 @@ int CliCommands::usage(int code)
                 "  demo stop DIR       end every process of that sandbox\n"
                 "  plan --profile P --mode offline|rolling [--no-switch-back] [--json]\n"
                 "                      print the exact plan without changing anything\n"
-                "  upgrade --profile P --mode offline|rolling [--yes] [--run-dir D] [--no-switch-back]\n"
+                "  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]\n"
+                "          [--no-switch-back]\n"
                 "                      show the plan, ask, run it with a live log, verify\n"
+                "  precheck --profile P [--json]\n"
+                "                      the read-only checks made before an upgrade (exit 1 if one fails)\n"
                 "  status --profile P [--json]\n"
                 "                      each node's role, state, version, running\n"
                 "\n"
@@ -124,6 +130,8 @@ int CliCommands::run(const QStringList& arguments)
         return upgrade(rest);
     if (cmd == QStringLiteral("status"))
         return status(rest);
+    if (cmd == QStringLiteral("precheck"))
+        return precheck(rest);
     if (cmd == QStringLiteral("--help") || cmd == QStringLiteral("-h") || cmd == QStringLiteral("help"))
         return usage(0);
     if (cmd == QStringLiteral("--version")) {
@@ -198,20 +206,20 @@ void printStatusTable(const QList<NodeStatus>& nodes, QTextStream& out)
     out.flush();
 }
 
-// The node that is primary now, read live; empty (with a message) if the cluster has not exactly one.
-QString livePrimary(const QList<NodeStatus>& nodes, QString* error)
+void printPrechecks(const PrecheckReport& report, QTextStream& out)
 {
-    QStringList primaries;
-    for (const NodeStatus& n : nodes) {
-        if (n.role == QStringLiteral("primary"))
-            primaries << n.name;
+    for (const PrecheckItem& i : report.items) {
+        const QString mark = i.severity == PrecheckSeverity::Pass ? Tr::tr("PASS")
+            : i.severity == PrecheckSeverity::Warning           ? Tr::tr("WARN")
+                                                                : Tr::tr("FAIL");
+        out << QStringLiteral("  [") << mark << QStringLiteral("] ") << i.title << QStringLiteral(": ") << i.detail;
+        if (!i.fix.isEmpty())
+            out << QStringLiteral(" (") << Tr::tr("fix: %1").arg(i.fix) << QLatin1Char(')');
+        out << Qt::endl;
     }
-    if (primaries.size() == 1)
-        return primaries.first();
-    *error = primaries.isEmpty() ? Tr::tr("no node runs as primary")
-                                 : Tr::tr("%1 nodes run as primary (%2)").arg(primaries.size()).arg(primaries.join(QStringLiteral(", ")));
-    return {};
+    out.flush();
 }
+
 
 } // namespace
 
@@ -396,7 +404,7 @@ int CliCommands::plan(const QStringList& args)
             return 2;
         QString error;
         CancelToken cancel;
-        options.primaryNode = livePrimary(ClusterStatusProbe(*ctx.executor, profile).probeAll(cancel), &error);
+        options.primaryNode = Prechecks::livePrimary(ClusterStatusProbe(*ctx.executor, profile).probeAll(cancel), &error);
         if (options.primaryNode.isEmpty()) {
             m_err << Tr::tr("mogup-cli plan: no node has \"role\": \"primary\" in the profile, and the live cluster "
                             "cannot tell: %1.")
@@ -417,6 +425,35 @@ int CliCommands::plan(const QStringList& args)
         printPlan(plan, profile, m_out);
     m_out.flush();
     return 0;
+}
+
+int CliCommands::precheck(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({ QStringLiteral("json"), Tr::tr("print JSON") });
+    CommandContext ctx;
+    int code = 0;
+    if (!prepare(p, args, QStringLiteral("precheck"), false, &ctx, &code))
+        return code;
+    if (!requireExecutor(ctx, QStringLiteral("precheck")))
+        return 2;
+    CancelToken cancel;
+    const PrecheckReport report = Prechecks(*ctx.executor, ctx.profile).run(cancel);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray items;
+        for (const PrecheckItem& i : report.items)
+            items.append(QJsonObject { { QStringLiteral("id"), i.id }, { QStringLiteral("node"), i.node },
+                { QStringLiteral("title"), i.title }, { QStringLiteral("result"), precheckSeverityName(i.severity) },
+                { QStringLiteral("detail"), i.detail }, { QStringLiteral("fix"), i.fix } });
+        m_out << QString::fromUtf8(QJsonDocument(QJsonObject { { QStringLiteral("ok"), report.ok() },
+                                                     { QStringLiteral("checks"), items } })
+                                       .toJson(QJsonDocument::Indented));
+    } else {
+        printStatusTable(report.nodes, m_out);
+        printPrechecks(report, m_out);
+    }
+    m_out.flush();
+    return report.ok() ? 0 : 1;
 }
 
 int CliCommands::status(const QStringList& args)
@@ -445,6 +482,7 @@ int CliCommands::upgrade(const QStringList& args)
 {
     QCommandLineParser p;
     p.addOption({ QStringLiteral("yes"), Tr::tr("run without asking") });
+    p.addOption({ QStringLiteral("accept-warnings"), Tr::tr("go on although a pre-check gave a warning") });
     p.addOption({ QStringLiteral("run-dir"), Tr::tr("where to keep the record of this run"), QStringLiteral("D") });
     CommandContext ctx;
     int code = 0;
@@ -457,51 +495,38 @@ int CliCommands::upgrade(const QStringList& args)
     std::shared_ptr<Executor> executor = ctx.executor;
     QString error;
 
-    // Read the cluster before planning: the plan must start from what is really there.
-    m_out << Tr::tr("Reading the cluster...") << Qt::endl;
+    // Read the cluster before planning: the plan must start from what is really there. The same
+    // pre-checks as the wizard's (core/Prechecks), read-only.
+    m_out << Tr::tr("Pre-checks (read-only)...") << Qt::endl;
     CancelToken probeCancel;
-    const QList<NodeStatus> before = ClusterStatusProbe(*executor, profile).probeAll(probeCancel);
-    printStatusTable(before, m_out);
-    const QString primary = livePrimary(before, &error);
-    if (primary.isEmpty()) {
-        m_err << Tr::tr("mogup-cli upgrade: the cluster is not healthy: %1. Nothing was changed.").arg(error) << Qt::endl;
+    const PrecheckReport report = Prechecks(*executor, profile, options.fromVersion).run(probeCancel);
+    printStatusTable(report.nodes, m_out);
+    printPrechecks(report, m_out);
+    bool allPatched = !report.nodes.isEmpty();
+    for (const NodeStatus& n : report.nodes)
+        allPatched = allPatched && n.running && n.version == QStringLiteral("2.0.3");
+    if (allPatched) {
+        m_out << Tr::tr("Every node already runs MogDB %1; nothing to do.").arg(QStringLiteral("2.0.3")) << Qt::endl;
+        return 0;
+    }
+    if (!report.ok()) {
+        m_err << Tr::tr("mogup-cli upgrade: the pre-checks failed:") << Qt::endl;
+        for (const QString& f : report.failures())
+            m_err << QStringLiteral("  - ") << f << Qt::endl;
+        m_err << Tr::tr("Nothing was changed.") << Qt::endl;
         return 1;
     }
-    if (const NodeProfile* declared = profile.primaryNode(); declared && declared->name != primary) {
-        m_err << Tr::tr("mogup-cli upgrade: the profile says %1 is primary, but %2 runs as primary now. Update the "
-                        "profile's \"role\" fields (or run gs_om -t refreshconf after the last switchover). "
-                        "Nothing was changed.")
-                     .arg(declared->name, primary)
+    if (report.hasWarnings() && !p.isSet(QStringLiteral("accept-warnings"))) {
+        m_err << Tr::tr("mogup-cli upgrade: the pre-checks gave warnings (above); read them and add --accept-warnings "
+                        "to go on. Nothing was changed.")
               << Qt::endl;
         return 1;
     }
-    options.primaryNode = primary;
+    options.primaryNode = report.primary;
     Plan plan;
     if (!Planner::build(profile, options, &plan, &error)) {
         m_err << QStringLiteral("mogup-cli upgrade: ") << error << Qt::endl;
         return 2;
-    }
-    QStringList notReady, done;
-    for (const NodeStatus& n : before) {
-        if (!n.running || n.state != QStringLiteral("Normal"))
-            notReady << Tr::tr("%1 is %2").arg(n.name, n.running ? n.state : Tr::tr("not running"));
-        else if (n.version == plan.toVersion)
-            done << n.name;
-        else if (n.version != plan.fromVersion)
-            notReady << Tr::tr("%1 runs MogDB %2, not %3").arg(n.name, n.version, plan.fromVersion);
-    }
-    if (done.size() == before.size()) {
-        m_out << Tr::tr("Every node already runs MogDB %1; nothing to do.").arg(plan.toVersion) << Qt::endl;
-        return 0;
-    }
-    if (!done.isEmpty())
-        notReady << Tr::tr("%1 already run(s) %2 (a half-finished upgrade; resume is not supported yet)")
-                        .arg(done.join(QStringLiteral(", ")), plan.toVersion);
-    if (!notReady.isEmpty()) {
-        m_err << Tr::tr("mogup-cli upgrade: the cluster is not ready: %1. Nothing was changed.")
-                     .arg(notReady.join(QStringLiteral("; ")))
-              << Qt::endl;
-        return 1;
     }
 
     printPlan(plan, profile, m_out);

@@ -26,6 +26,7 @@ private:
     int plan(const QStringList& args);
     int upgrade(const QStringList& args);
     int status(const QStringList& args);
+    int precheck(const QStringList& args);
     int usage(int code);
 
     struct CommandContext

@@ -3,6 +3,7 @@
 #include "MogupWizard.h"
 #include "Tr.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +17,10 @@ PrechecksPage::PrechecksPage(MogupWizard* wizard)
     : WizardPageBase(wizard)
 {
     m_table = new QTableWidget(0, 4, this);
+    m_acceptWarnings = new QCheckBox(this);
+    m_acceptWarnings->setObjectName(QStringLiteral("precheckAcceptWarnings"));
+    m_acceptWarnings->setVisible(false);
+    connect(m_acceptWarnings, &QCheckBox::toggled, this, &PrechecksPage::completeChanged);
     m_table->setObjectName(QStringLiteral("precheckTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -31,8 +36,9 @@ PrechecksPage::PrechecksPage(MogupWizard* wizard)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
+    layout->addWidget(m_acceptWarnings);
     layout->addLayout(buttons);
-    connect(&m_probe, &QFutureWatcher<QList<NodeStatus>>::finished, this, &PrechecksPage::probed);
+    connect(&m_probe, &QFutureWatcher<PrecheckReport>::finished, this, &PrechecksPage::probed);
     retranslateUi();
 }
 
@@ -44,8 +50,9 @@ PrechecksPage::~PrechecksPage()
 void PrechecksPage::retranslateUi()
 {
     setTitle(Tr::tr("Pre-checks"));
-    setSubTitle(Tr::tr("Reads every node (nothing is changed): each must run MogDB 2.0.1 in state Normal, with exactly one primary."));
-    m_table->setHorizontalHeaderLabels({ Tr::tr("Node"), Tr::tr("Role"), Tr::tr("State"), Tr::tr("Version") });
+    setSubTitle(Tr::tr("Reads every node and the package (nothing is changed): the same checks as mogup-cli precheck."));
+    m_table->setHorizontalHeaderLabels({ Tr::tr("Check"), Tr::tr("Result"), Tr::tr("Detail"), Tr::tr("Fix") });
+    m_acceptWarnings->setText(Tr::tr("I have read the warnings and want to go on"));
     m_rerun->setText(Tr::tr("&Check again"));
     showResult();
 }
@@ -68,7 +75,9 @@ void PrechecksPage::runChecks()
     m_done = false;
     m_failures.clear();
     m_rerun->setEnabled(false);
-    m_probe.setFuture(probeClusterAsync(state().profile));
+    m_acceptWarnings->setChecked(false);
+    m_acceptWarnings->setVisible(false);
+    m_probe.setFuture(precheckAsync(state().profile, state().options.fromVersion));
     showResult();
     emit completeChanged();
 }
@@ -76,29 +85,15 @@ void PrechecksPage::runChecks()
 void PrechecksPage::probed()
 {
     WizardState& s = state();
-    s.before = m_probe.result();
-    m_failures.clear();
-    for (const NodeStatus& n : std::as_const(s.before)) {
-        if (!n.running)
-            m_failures << Tr::tr("%1 is not running (%2).").arg(n.name, n.state);
-        else if (n.state != QStringLiteral("Normal"))
-            m_failures << Tr::tr("%1 is %2, not Normal.").arg(n.name, n.state);
-        if (n.version == QStringLiteral("2.0.3"))
-            m_failures << Tr::tr("%1 already runs MogDB 2.0.3 (a half-finished upgrade; resume is not supported yet).").arg(n.name);
-        else if (n.version != s.options.fromVersion)
-            m_failures << Tr::tr("%1 runs MogDB %2, not %3.").arg(n.name, n.version, s.options.fromVersion);
-    }
-    QString error;
-    const QString primary = livePrimary(s.before, &error);
-    if (primary.isEmpty())
-        m_failures << Tr::tr("The cluster needs exactly one primary: %1.").arg(error);
-    else if (const NodeProfile* declared = s.profile.primaryNode(); declared && declared->name != primary)
-        m_failures << Tr::tr("The profile says %1 is primary, but %2 runs as primary now.").arg(declared->name, primary);
+    s.prechecks = m_probe.result();
+    s.before = s.prechecks.nodes;
+    m_failures = s.prechecks.failures();
     // The plan starts from the primary that really leads now.
-    s.options.primaryNode = primary;
+    s.options.primaryNode = s.prechecks.primary;
     m_done = true;
     m_checking = false;
     m_rerun->setEnabled(true);
+    m_acceptWarnings->setVisible(s.prechecks.ok() && s.prechecks.hasWarnings());
     showResult();
     emit completeChanged();
 }
@@ -114,13 +109,20 @@ void PrechecksPage::showResult()
         m_summary->clear();
         return;
     }
-    const QList<NodeStatus>& nodes = state().before;
-    m_table->setRowCount(int(nodes.size()));
-    for (int row = 0; row < nodes.size(); ++row) {
-        const NodeStatus& n = nodes.at(row);
-        const QStringList cells { n.name, n.role, n.running ? n.state : Tr::tr("not running"), n.version };
-        for (int column = 0; column < cells.size(); ++column)
-            m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    const QList<PrecheckItem>& items = state().prechecks.items;
+    m_table->setRowCount(int(items.size()));
+    for (int row = 0; row < items.size(); ++row) {
+        const PrecheckItem& i = items.at(row);
+        const QString result = i.severity == PrecheckSeverity::Pass ? Tr::tr("pass")
+            : i.severity == PrecheckSeverity::Warning              ? Tr::tr("warning")
+                                                                   : Tr::tr("failure");
+        const QStringList cells { i.title, result, i.detail, i.fix };
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* cell = new QTableWidgetItem(cells.at(column));
+            if (column == 1 && i.severity != PrecheckSeverity::Pass)
+                cell->setForeground(i.severity == PrecheckSeverity::Warning ? QColor(0xb0, 0x70, 0x00) : QColor(0xc0, 0x00, 0x00));
+            m_table->setItem(row, column, cell);
+        }
     }
     m_summary->setText(m_failures.isEmpty() ? Tr::tr("Every check passed: the cluster can be upgraded.")
                                             : Tr::tr("Not ready:") + QLatin1Char('\n') + m_failures.join(QLatin1Char('\n')));
@@ -128,7 +130,7 @@ void PrechecksPage::showResult()
 
 bool PrechecksPage::isComplete() const
 {
-    return m_done && m_failures.isEmpty();
+    return m_done && m_failures.isEmpty() && (!state().prechecks.hasWarnings() || m_acceptWarnings->isChecked());
 }
 
 } // namespace MogUp

@@ -4,15 +4,16 @@
 
 #include <QFutureWatcher>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
 
 namespace MogUp {
 
-// Reads the cluster (worker thread) and checks it can be upgraded: every node running 2.0.1 and Normal,
-// exactly one primary. Next stays disabled until every check passes.
-// The full pre-check list (reachability, logins, package checksum, standbys streaming) comes from core later.
+// Runs core's pre-checks (the same as `mogup-cli precheck`) on a worker thread and shows each with
+// pass / warning / failure, its detail and its fix. Next stays disabled while anything fails; a warning
+// needs an explicit tick to go on.
 class PrechecksPage : public WizardPageBase
 {
     Q_OBJECT
@@ -39,7 +40,8 @@ private:
     QTableWidget* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_rerun = nullptr;
-    QFutureWatcher<QList<NodeStatus>> m_probe;
+    QFutureWatcher<PrecheckReport> m_probe;
+    QCheckBox* m_acceptWarnings = nullptr;
     bool m_done = false;
     bool m_checking = false;
     QStringList m_failures;

@@ -48,18 +48,13 @@ QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile)
     });
 }
 
-QString livePrimary(const QList<NodeStatus>& nodes, QString* error)
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion)
 {
-    QStringList primaries;
-    for (const NodeStatus& n : nodes) {
-        if (n.role == QStringLiteral("primary"))
-            primaries << n.name;
-    }
-    if (primaries.size() == 1)
-        return primaries.first();
-    *error = primaries.isEmpty() ? Tr::tr("no node runs as primary")
-                                 : Tr::tr("%1 nodes run as primary (%2)").arg(primaries.size()).arg(primaries.join(QStringLiteral(", ")));
-    return {};
+    return QtConcurrent::run([profile, fromVersion]() {
+        std::shared_ptr<Executor> executor = makeExecutor(profile);
+        CancelToken cancel;
+        return Prechecks(*executor, profile, fromVersion).run(cancel);
+    });
 }
 
 } // namespace MogUp

@@ -4,6 +4,7 @@
 #include "Executor.h"
 #include "Plan.h"
 #include "Planner.h"
+#include "Prechecks.h"
 #include "Profile.h"
 #include "Runner.h"
 
@@ -23,6 +24,7 @@ struct WizardState
     PlannerOptions options;
     Plan plan;
     QList<NodeStatus> before;     // read by the pre-checks page
+    PrecheckReport prechecks;     // the pre-checks page's last report
     QList<NodeStatus> after;      // read by the verify page
     RunResult runResult;
     bool runFinished = false;
@@ -38,7 +40,7 @@ std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile);
 // Reads every node's live state on a worker thread (ClusterStatusProbe is blocking).
 QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile);
 
-// The node that runs as primary, or empty with the reason in *error (none / several).
-QString livePrimary(const QList<NodeStatus>& nodes, QString* error);
+// Runs core's pre-checks (the same as mogup-cli's) on a worker thread.
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion);
 
 } // namespace MogUp
