@@ -1012,38 +1012,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>Usage: mogup-cli COMMAND [OPTIONS]
-
-Commands:
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
-  demo stop DIR       end every process of that sandbox
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      print the exact plan without changing anything
-  upgrade --profile P --mode offline|rolling [--yes] [--run-dir D] [--no-switch-back]
-                      show the plan, ask, run it with a live log, verify
-  status --profile P [--json]
-                      each node&apos;s role, state, version, running
-
-Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
-</source>
-        <translation>用法：mogup-cli COMMAND [OPTIONS]
-
-命令：
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
-  demo stop DIR       结束该沙箱的所有进程
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      输出确切的升级计划，不做任何更改
-  upgrade --profile P --mode offline|rolling [--yes] [--run-dir D] [--no-switch-back]
-                      显示升级计划，确认后执行并实时输出日志，最后验证结果
-  status --profile P [--json]
-                      显示每个节点的角色、状态、版本及是否运行
-
-退出码：0 成功，1 操作失败，2 用法或配置文件有误。
-</translation>
-    </message>
-    <message>
         <source>mogup-cli: unknown command &quot;%1&quot;.</source>
         <translation>mogup-cli：未知命令 &quot;%1&quot;。</translation>
     </message>
@@ -1216,14 +1184,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
         <translation>正在读取集群状态...</translation>
     </message>
     <message>
-        <source>mogup-cli upgrade: the cluster is not healthy: %1. Nothing was changed.</source>
-        <translation>mogup-cli upgrade：集群状态不正常：%1。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>mogup-cli upgrade: the profile says %1 is primary, but %2 runs as primary now. Update the profile&apos;s &quot;role&quot; fields (or run gs_om -t refreshconf after the last switchover). Nothing was changed.</source>
-        <translation>mogup-cli upgrade：配置文件中 %1 为主库，但当前以主库身份运行的是 %2。请更新配置文件中的 &quot;role&quot; 字段（或在上次主备切换后执行 gs_om -t refreshconf）。未做任何更改。</translation>
-    </message>
-    <message>
         <source>%1 is %2</source>
         <translation>%1 为 %2</translation>
     </message>
@@ -1232,20 +1192,8 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
         <translation>未运行</translation>
     </message>
     <message>
-        <source>%1 runs MogDB %2, not %3</source>
-        <translation>%1 运行的是 MogDB %2，而不是 %3</translation>
-    </message>
-    <message>
         <source>Every node already runs MogDB %1; nothing to do.</source>
         <translation>所有节点均已运行 MogDB %1，无需操作。</translation>
-    </message>
-    <message>
-        <source>%1 already run(s) %2 (a half-finished upgrade; resume is not supported yet)</source>
-        <translation>%1 已在运行 %2（升级只完成了一部分；暂不支持断点续做）</translation>
-    </message>
-    <message>
-        <source>mogup-cli upgrade: the cluster is not ready: %1. Nothing was changed.</source>
-        <translation>mogup-cli upgrade：集群尚未就绪：%1。未做任何更改。</translation>
     </message>
     <message>
         <source>mogup-cli upgrade: not asking on a non-interactive input; add --yes to run the plan above. Nothing was changed.</source>
@@ -1996,52 +1944,12 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>预检查</translation>
     </message>
     <message>
-        <source>Reads every node (nothing is changed): each must run MogDB 2.0.1 in state Normal, with exactly one primary.</source>
-        <translation>读取每个节点（不做任何更改）：每个节点都必须运行 MogDB 2.0.1 且状态为 Normal，并且恰好有一个主库。</translation>
-    </message>
-    <message>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
         <source>&amp;Check again</source>
         <translation>重新检查(&amp;C)</translation>
-    </message>
-    <message>
-        <source>%1 is not running (%2).</source>
-        <translation>%1 未运行（%2）。</translation>
-    </message>
-    <message>
-        <source>%1 is %2, not Normal.</source>
-        <translation>%1 的状态为 %2，而不是 Normal。</translation>
-    </message>
-    <message>
-        <source>%1 already runs MogDB 2.0.3 (a half-finished upgrade; resume is not supported yet).</source>
-        <translation>%1 已在运行 MogDB 2.0.3（升级只完成了一部分；暂不支持断点续做）。</translation>
-    </message>
-    <message>
-        <source>%1 runs MogDB %2, not %3.</source>
-        <translation>%1 运行的是 MogDB %2，而不是 %3。</translation>
-    </message>
-    <message>
-        <source>The cluster needs exactly one primary: %1.</source>
-        <translation>集群必须恰好有一个主库：%1。</translation>
-    </message>
-    <message>
-        <source>The profile says %1 is primary, but %2 runs as primary now.</source>
-        <translation>配置文件中 %1 为主库，但当前以主库身份运行的是 %2。</translation>
     </message>
     <message>
         <source>Every check passed: the cluster can be upgraded.</source>
@@ -2282,6 +2190,284 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
     <message>
         <source>mogup: the Chinese translation is missing; using English.</source>
         <translation>mogup：缺少中文翻译；使用英文。</translation>
+    </message>
+    <message>
+        <source>Every node reached and read</source>
+        <translation>每个节点均可连接并读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) answered</source>
+        <translation><numerusform>%n 个节点已响应</numerusform></translation>
+    </message>
+    <message>
+        <source>check the host, the SSH login and that gs_ctl works for the database user on that node</source>
+        <translation>检查该节点的主机地址、SSH 登录，以及数据库用户能否在该节点上运行 gs_ctl</translation>
+    </message>
+    <message>
+        <source>%1 runs MogDB %2</source>
+        <translation>%1 运行 MogDB %2</translation>
+    </message>
+    <message>
+        <source>the version could not be read</source>
+        <translation>无法读取版本</translation>
+    </message>
+    <message>
+        <source>check that GAUSSHOME/bin/gaussdb -V works on the node</source>
+        <translation>检查该节点上 GAUSSHOME/bin/gaussdb -V 能否正常执行</translation>
+    </message>
+    <message>
+        <source>MogDB %1</source>
+        <translation>MogDB %1</translation>
+    </message>
+    <message>
+        <source>already runs MogDB %1: already patched (a half-finished upgrade?)</source>
+        <translation>已运行 MogDB %1：已打过补丁（是否有未完成的升级？）</translation>
+    </message>
+    <message>
+        <source>finish or undo the earlier upgrade on this node first; resuming is not supported yet</source>
+        <translation>请先完成或回退该节点上之前的升级；暂不支持断点续升</translation>
+    </message>
+    <message>
+        <source>runs MogDB %1: not affected (MogDB 2.1 and later do not have this leak)</source>
+        <translation>运行 MogDB %1：不受影响（MogDB 2.1 及以后版本没有此内存泄漏）</translation>
+    </message>
+    <message>
+        <source>nothing to patch on this node</source>
+        <translation>该节点无需打补丁</translation>
+    </message>
+    <message>
+        <source>runs MogDB %1; this patch is for %2</source>
+        <translation>运行 MogDB %1；此补丁适用于 %2</translation>
+    </message>
+    <message>
+        <source>check the profile and the node</source>
+        <translation>检查配置文件和该节点</translation>
+    </message>
+    <message>
+        <source>Exactly one primary</source>
+        <translation>有且仅有一个主库</translation>
+    </message>
+    <message>
+        <source>repair the cluster first (gs_ctl query on every node, then gs_om -t refreshconf)</source>
+        <translation>请先修复集群（在每个节点上执行 gs_ctl query，然后执行 gs_om -t refreshconf）</translation>
+    </message>
+    <message>
+        <source>the profile says %1 is primary, but %2 runs as primary now</source>
+        <translation>配置文件中 %1 是主库，但当前以主库身份运行的是 %2</translation>
+    </message>
+    <message>
+        <source>update the &quot;role&quot; fields of the profile</source>
+        <translation>更新配置文件中的 &quot;role&quot; 字段</translation>
+    </message>
+    <message>
+        <source>%1 is the primary</source>
+        <translation>%1 是主库</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 未运行</translation>
+    </message>
+    <message>
+        <source>Every node Normal</source>
+        <translation>所有节点状态为 Normal</translation>
+    </message>
+    <message>
+        <source>every node runs in state Normal</source>
+        <translation>所有节点均以 Normal 状态运行</translation>
+    </message>
+    <message>
+        <source>start the node or repair it (gs_ctl build) before upgrading</source>
+        <translation>升级前请先启动该节点或修复它（gs_ctl build）</translation>
+    </message>
+    <message>
+        <source>Every standby streaming from the primary</source>
+        <translation>所有备库都在从主库接收流复制</translation>
+    </message>
+    <message>
+        <source>gs_ctl query on %1 not understood: %2</source>
+        <translation>无法解析 %1 上 gs_ctl query 的输出：%2</translation>
+    </message>
+    <message>
+        <source>%1 sends to %2 streaming standby(s)</source>
+        <translation>%1 正在向 %2 个备库发送流复制</translation>
+    </message>
+    <message>
+        <source>%1 of %2 standbys stream from %3</source>
+        <translation>%2 个备库中有 %1 个在从 %3 接收流复制</translation>
+    </message>
+    <message>
+        <source>wait until every standby has caught up (gs_ctl query on the primary), then check again</source>
+        <translation>等待所有备库追平（在主库上执行 gs_ctl query），然后重新检查</translation>
+    </message>
+    <message>
+        <source>MogHA on %1 as the profile says</source>
+        <translation>%1 上的 MogHA 与配置文件一致</translation>
+    </message>
+    <message>
+        <source>MogHA is running on %1, but the profile says &quot;mogha&quot;: false: it would restart the database the plan stops</source>
+        <translation>%1 上正在运行 MogHA，但配置文件中为 &quot;mogha&quot;: false：它会重新拉起升级计划停止的数据库</translation>
+    </message>
+    <message>
+        <source>set &quot;mogha&quot;: true in the profile</source>
+        <translation>在配置文件中设置 &quot;mogha&quot;: true</translation>
+    </message>
+    <message>
+        <source>MogHA is not running on %1 (%2); the plan stops it (nothing to do) and starts it at the end</source>
+        <translation>%1 上未运行 MogHA（%2）；升级计划会停止它（无需操作），并在最后启动它</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>set &quot;mogha&quot;: false if this cluster has no MogHA</source>
+        <translation>如果该集群没有部署 MogHA，请设置 &quot;mogha&quot;: false</translation>
+    </message>
+    <message>
+        <source>no MogHA running</source>
+        <translation>未运行 MogHA</translation>
+    </message>
+    <message>
+        <source>The package is MogDB 2.0.3 and intact</source>
+        <translation>安装包为 MogDB 2.0.3 且完整</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be read, or does not hold %3 and %4</source>
+        <translation>%1：无法读取 %2，或其中不含 %3 和 %4</translation>
+    </message>
+    <message>
+        <source>%1: checksum mismatch for %2: the .sha256 says %3, the file has %4</source>
+        <translation>%1：%2 的校验和不匹配：.sha256 中为 %3，文件实际为 %4</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>%1: MogDB %2, %3 matches its .sha256</source>
+        <translation>%1：MogDB %2，%3 与其 .sha256 一致</translation>
+    </message>
+    <message>
+        <source>get the package again from the vendor and check its size</source>
+        <translation>请重新从厂商获取安装包并核对其大小</translation>
+    </message>
+    <message>
+        <source>the connection was lost while the command was being sent: %1</source>
+        <translation>发送命令时连接中断：%1</translation>
+    </message>
+    <message>
+        <source>the command shell on the node ended while the command ran; whether the command finished is unknown</source>
+        <translation>命令运行期间节点上的命令 shell 已退出；无法确定该命令是否已执行完</translation>
+    </message>
+    <message>
+        <source>Reads every node and the package (nothing is changed): the same checks as mogup-cli precheck.</source>
+        <translation>读取每个节点和安装包（不做任何更改）：与 mogup-cli precheck 的检查相同。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修正方法</translation>
+    </message>
+    <message>
+        <source>I have read the warnings and want to go on</source>
+        <translation>我已阅读警告，仍要继续</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Usage: mogup-cli COMMAND [OPTIONS]
+
+Commands:
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
+  demo stop DIR       end every process of that sandbox
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      print the exact plan without changing anything
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      show the plan, ask, run it with a live log, verify
+  precheck --profile P [--json]
+                      the read-only checks made before an upgrade (exit 1 if one fails)
+  status --profile P [--json]
+                      each node&apos;s role, state, version, running
+
+Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
+</source>
+        <translation>用法：mogup-cli COMMAND [OPTIONS]
+
+命令：
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
+  demo stop DIR       结束该沙箱的所有进程
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      输出确切的升级计划，不做任何更改
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      显示升级计划，确认后执行并实时输出日志，最后验证结果
+  precheck --profile P [--json]
+                      升级前的只读检查（有任何一项失败则退出码为 1）
+  status --profile P [--json]
+                      显示每个节点的角色、状态、版本及是否运行
+
+退出码：0 成功，1 操作失败，2 用法或配置文件有误。
+</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>修正：%1</translation>
+    </message>
+    <message>
+        <source>go on although a pre-check gave a warning</source>
+        <translation>即使预检查给出警告也继续</translation>
+    </message>
+    <message>
+        <source>Pre-checks (read-only)...</source>
+        <translation>预检查（只读）...</translation>
+    </message>
+    <message>
+        <source>mogup-cli upgrade: the pre-checks failed:</source>
+        <translation>mogup-cli upgrade：预检查未通过：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>mogup-cli upgrade: the pre-checks gave warnings (above); read them and add --accept-warnings to go on. Nothing was changed.</source>
+        <translation>mogup-cli upgrade：预检查给出了警告（见上文）；阅读后加上 --accept-warnings 继续。未做任何更改。</translation>
     </message>
 </context>
 </TS>
