@@ -2,8 +2,8 @@
 
 #include "CliInteraction.h"
 #include "ClusterStatusProbe.h"
+#include "ExecutorForProfile.h"
 #include "Journal.h"
-#include "LocalExecutor.h"
 #include "Planner.h"
 #include "Prechecks.h"
 #include "Profile.h"
@@ -67,21 +67,9 @@ QString pad(const QString& s, int width)
     return s + QString(std::max(1, width - displayWidth(s)), QLatin1Char(' '));
 }
 
-std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, QString* error)
+std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, QString*)
 {
-    if (profile.transport == Transport::Local)
-        return std::make_shared<LocalExecutor>(profile);
-    SshOptions options;
-    options.knownHostsFile = profile.knownHosts.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts")
-                                                          : profile.knownHosts;
-    if (profile.hostKeyPolicy == QStringLiteral("ask"))
-        options.policy = HostKeyPolicy::Ask;
-    else if (profile.hostKeyPolicy == QStringLiteral("accept-new"))
-        options.policy = HostKeyPolicy::AcceptNew;
-    else
-        options.policy = HostKeyPolicy::Strict;
-    Q_UNUSED(error);
-    return std::make_shared<SshExecutor>(profile, options, std::make_shared<CliInteraction>());
+    return executorForProfile(profile, std::make_shared<CliInteraction>());
 }
 
 } // namespace

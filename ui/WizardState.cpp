@@ -1,10 +1,8 @@
 #include "WizardState.h"
 
-#include "LocalExecutor.h"
-#include "SshExecutor.h"
+#include "ExecutorForProfile.h"
 #include "Tr.h"
 
-#include <QDir>
 #include <QtConcurrent>
 
 namespace MogUp {
@@ -24,18 +22,7 @@ public:
 
 std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile)
 {
-    if (profile.transport == Transport::Local)
-        return std::make_shared<LocalExecutor>(profile);
-    SshOptions options;
-    options.knownHostsFile = profile.knownHosts.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh/known_hosts")
-                                                          : profile.knownHosts;
-    if (profile.hostKeyPolicy == QStringLiteral("ask"))
-        options.policy = HostKeyPolicy::Ask;
-    else if (profile.hostKeyPolicy == QStringLiteral("accept-new"))
-        options.policy = HostKeyPolicy::AcceptNew;
-    else
-        options.policy = HostKeyPolicy::Strict;
-    return std::make_shared<SshExecutor>(profile, options, std::make_shared<NoAnswerInteraction>());
+    return executorForProfile(profile, std::make_shared<NoAnswerInteraction>());
 }
 
 QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile)
