@@ -13,9 +13,12 @@
 #include "SandboxProfile.h"
 #include "SshExecutor.h"
 #include "Tr.h"
+#include "WayBackPlanner.h"
 #include "VersionParser.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QDateTime>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -94,6 +97,8 @@ int CliCommands::usage(int code)
                 "  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]\n"
                 "          [--no-switch-back]\n"
                 "                      show the plan, ask, run it with a live log, verify\n"
+                "  undo --run-dir D [--yes]\n"
+                "                      take the cluster back along the way back of the run recorded in D\n"
                 "  precheck --profile P [--json]\n"
                 "                      the read-only checks made before an upgrade (exit 1 if one fails)\n"
                 "  status --profile P [--json]\n"
@@ -120,6 +125,8 @@ int CliCommands::run(const QStringList& arguments)
         return status(rest);
     if (cmd == QStringLiteral("precheck"))
         return precheck(rest);
+    if (cmd == QStringLiteral("undo"))
+        return undo(rest);
     if (cmd == QStringLiteral("--help") || cmd == QStringLiteral("-h") || cmd == QStringLiteral("help"))
         return usage(0);
     if (cmd == QStringLiteral("--version")) {
@@ -466,6 +473,164 @@ int CliCommands::status(const QStringList& args)
     return 0;
 }
 
+RunResult CliCommands::runWithLiveLog(const ClusterProfile& profile, const Plan& plan,
+    const std::shared_ptr<Executor>& executor, Journal* journalPtr, bool skipStepsAlreadyDone)
+{
+    Journal& journal = *journalPtr;
+    Runner runner(profile, plan, executor);
+    runner.setSkipStepsAlreadyDone(skipStepsAlreadyDone);
+    journal.attach(&runner);
+    QEventLoop loop;
+    RunResult result;
+    QObject::connect(&runner, &Runner::stepStarted, &loop, [this, &plan](int i, const Step& s) {
+        m_out << QStringLiteral("==> [%1/%2] %3 (%4)").arg(i + 1).arg(plan.steps.size()).arg(s.title(), s.node) << Qt::endl;
+        m_out << QStringLiteral("    $ ") << s.command << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::outputLine, &loop, [this](const OutputLine& l) {
+        m_out << QStringLiteral("[") << l.node << (l.stream == OutputStream::Stderr ? QStringLiteral(" stderr] ") : QStringLiteral("] "))
+              << l.text << Qt::endl;
+    });
+    // Upload progress: one line per node at most every second, and when a node finishes.
+    QHash<QString, qint64> lastShown;
+    QElapsedTimer progressClock;
+    progressClock.start();
+    QObject::connect(&runner, &Runner::transferProgress, &loop, [&](int, const TransferProgress& t) {
+        const qint64 now = progressClock.elapsed();
+        if (t.done < t.total && now - lastShown.value(t.node, -10000) < 1000)
+            return;
+        lastShown[t.node] = now;
+        const QString left = t.secondsLeft >= 0 ? Tr::tr(", %1 s left").arg(t.secondsLeft) : QString();
+        m_out << QStringLiteral("[") << t.node << QStringLiteral("] ")
+              << Tr::tr("upload %1% (%2 of %3 MiB, %4 MiB/s%5)")
+                     .arg(t.total > 0 ? int(t.done * 100 / t.total) : 100)
+                     .arg(t.done / 1048576.0, 0, 'f', 1)
+                     .arg(t.total / 1048576.0, 0, 'f', 1)
+                     .arg(t.bytesPerSecond / 1048576.0, 0, 'f', 1)
+                     .arg(left)
+              << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::checkProgress, &loop, [this](int, const QString& text) {
+        m_out << QStringLiteral("    ... ") << text << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::stepFinished, &loop, [this](int, const StepResult& r) {
+        if (r.status == StepStatus::Ok)
+            m_out << QStringLiteral("    ") << Tr::tr("ok in %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message) << Qt::endl;
+        else
+            m_out << QStringLiteral("    ") << Tr::tr("FAILED after %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message)
+                  << Qt::endl;
+    });
+    QObject::connect(&runner, &Runner::finished, &loop, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+
+    // Ctrl-C cancels cleanly: the running command's process group is ended and the state is reported.
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &loop);
+        QObject::connect(notifier, &QSocketNotifier::activated, &loop, [this, &runner] {
+            char c;
+            while (::read(g_signalPipe[0], &c, 1) > 0) { }
+            m_err << Tr::tr("Cancelling: stopping the current command...") << Qt::endl;
+            runner.cancel();
+        });
+        std::signal(SIGINT, onSigint);
+        std::signal(SIGTERM, onSigint);
+    }
+    runner.start();
+    loop.exec();
+    runner.wait();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    return result;
+}
+
+int CliCommands::undo(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption({ QStringLiteral("run-dir"), Tr::tr("the run directory of the upgrade to take back"), QStringLiteral("D") });
+    p.addOption({ QStringLiteral("yes"), Tr::tr("run without asking") });
+    if (!p.parse(args)) {
+        m_err << QStringLiteral("mogup-cli undo: ") << p.errorText() << Qt::endl;
+        return 2;
+    }
+    const QString runDir = QFileInfo(p.value(QStringLiteral("run-dir"))).absoluteFilePath();
+    if (!p.isSet(QStringLiteral("run-dir")) || !QFileInfo::exists(runDir + QStringLiteral("/journal.jsonl"))) {
+        m_err << Tr::tr("mogup-cli undo: --run-dir must name the run directory of an upgrade (it holds journal.jsonl).")
+              << Qt::endl;
+        return 2;
+    }
+    ClusterProfile profile;
+    if (!loadProfile(runDir + QStringLiteral("/profile.json"), &profile, m_err))
+        return 2;
+    QFile planFile(runDir + QStringLiteral("/plan.json"));
+    if (!planFile.open(QIODevice::ReadOnly)) {
+        m_err << Tr::tr("mogup-cli undo: cannot read %1.").arg(planFile.fileName()) << Qt::endl;
+        return 2;
+    }
+    const Plan forward = Plan::fromJson(QJsonDocument::fromJson(planFile.readAll()).object());
+    // What ran, in order, from the journal: every step that started (the failed one may have half-happened).
+    QStringList ran;
+    QString result;
+    QFile journalFile(runDir + QStringLiteral("/journal.jsonl"));
+    journalFile.open(QIODevice::ReadOnly);
+    for (const QByteArray& line : journalFile.readAll().split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        const QString event = e.value(QStringLiteral("event")).toString();
+        if (event == QStringLiteral("step-start"))
+            ran << e.value(QStringLiteral("step")).toString();
+        else if (event == QStringLiteral("run-end"))
+            result = e.value(QStringLiteral("result")).toString();
+    }
+    const Plan back = WayBackPlanner::build(profile, forward, ran);
+    if (back.steps.isEmpty()) {
+        m_out << Tr::tr("Nothing to undo: no step of that run changed anything that can be taken back.") << Qt::endl;
+        return 0;
+    }
+    if (result == QStringLiteral("ok"))
+        m_out << Tr::tr("That run finished successfully: undoing it takes every node back to MogDB %1.").arg(forward.fromVersion)
+              << Qt::endl;
+    CommandContext ctx;
+    ctx.profile = profile;
+    ctx.executor = makeExecutor(profile, &ctx.executorError);
+    if (!requireExecutor(ctx, QStringLiteral("undo")))
+        return 2;
+    printPlan(back, profile, m_out);
+    if (!p.isSet(QStringLiteral("yes"))) {
+        if (!::isatty(STDIN_FILENO)) {
+            m_err << Tr::tr("mogup-cli undo: not asking on a non-interactive input; add --yes to run the steps above. "
+                            "Nothing was changed.")
+                  << Qt::endl;
+            return 2;
+        }
+        m_out << Tr::tr("Run this plan now? Type \"yes\" to go on: ") << Qt::flush;
+        QTextStream in(stdin);
+        if (in.readLine().trimmed() != QStringLiteral("yes")) {
+            m_out << Tr::tr("Not run. Nothing was changed.") << Qt::endl;
+            return 1;
+        }
+    }
+    Journal journal;
+    QString error;
+    const QString undoDir = runDir + QStringLiteral("/undo-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (!journal.open(undoDir, profile, back, &error)) {
+        m_err << QStringLiteral("mogup-cli undo: ") << error << Qt::endl;
+        return 1;
+    }
+    m_out << Tr::tr("Record of this run: %1").arg(journal.runDir()) << Qt::endl;
+    const RunResult r = runWithLiveLog(profile, back, ctx.executor, &journal, true);
+    m_out << Qt::endl << Tr::tr("Cluster now:") << Qt::endl;
+    printStatusTable(r.nodes, m_out);
+    if (!r.ok) {
+        m_err << Tr::tr("UNDO FAILED: %1").arg(r.message) << Qt::endl;
+        for (const NodeStatus& n : r.nodes)
+            m_err << QStringLiteral("  - ") << n.summary() << Qt::endl;
+        return 1;
+    }
+    m_out << Tr::tr("UNDO COMPLETE: every step of the way back ran and was checked. Record: %1").arg(journal.runDir()) << Qt::endl;
+    return 0;
+}
+
 int CliCommands::upgrade(const QStringList& args)
 {
     QCommandLineParser p;
@@ -543,70 +708,7 @@ int CliCommands::upgrade(const QStringList& args)
     }
     m_out << Tr::tr("Record of this run: %1").arg(journal.runDir()) << Qt::endl;
 
-    Runner runner(profile, plan, executor);
-    journal.attach(&runner);
-    QEventLoop loop;
-    RunResult result;
-    QObject::connect(&runner, &Runner::stepStarted, &loop, [this, &plan](int i, const Step& s) {
-        m_out << QStringLiteral("==> [%1/%2] %3 (%4)").arg(i + 1).arg(plan.steps.size()).arg(s.title(), s.node) << Qt::endl;
-        m_out << QStringLiteral("    $ ") << s.command << Qt::endl;
-    });
-    QObject::connect(&runner, &Runner::outputLine, &loop, [this](const OutputLine& l) {
-        m_out << QStringLiteral("[") << l.node << (l.stream == OutputStream::Stderr ? QStringLiteral(" stderr] ") : QStringLiteral("] "))
-              << l.text << Qt::endl;
-    });
-    // Upload progress: one line per node at most every second, and when a node finishes.
-    QHash<QString, qint64> lastShown;
-    QElapsedTimer progressClock;
-    progressClock.start();
-    QObject::connect(&runner, &Runner::transferProgress, &loop, [&](int, const TransferProgress& t) {
-        const qint64 now = progressClock.elapsed();
-        if (t.done < t.total && now - lastShown.value(t.node, -10000) < 1000)
-            return;
-        lastShown[t.node] = now;
-        const QString left = t.secondsLeft >= 0 ? Tr::tr(", %1 s left").arg(t.secondsLeft) : QString();
-        m_out << QStringLiteral("[") << t.node << QStringLiteral("] ")
-              << Tr::tr("upload %1% (%2 of %3 MiB, %4 MiB/s%5)")
-                     .arg(t.total > 0 ? int(t.done * 100 / t.total) : 100)
-                     .arg(t.done / 1048576.0, 0, 'f', 1)
-                     .arg(t.total / 1048576.0, 0, 'f', 1)
-                     .arg(t.bytesPerSecond / 1048576.0, 0, 'f', 1)
-                     .arg(left)
-              << Qt::endl;
-    });
-    QObject::connect(&runner, &Runner::checkProgress, &loop, [this](int, const QString& text) {
-        m_out << QStringLiteral("    ... ") << text << Qt::endl;
-    });
-    QObject::connect(&runner, &Runner::stepFinished, &loop, [this](int, const StepResult& r) {
-        if (r.status == StepStatus::Ok)
-            m_out << QStringLiteral("    ") << Tr::tr("ok in %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message) << Qt::endl;
-        else
-            m_out << QStringLiteral("    ") << Tr::tr("FAILED after %1 s: %2").arg(r.ms / 1000.0, 0, 'f', 1).arg(r.message)
-                  << Qt::endl;
-    });
-    QObject::connect(&runner, &Runner::finished, &loop, [&](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-
-    // Ctrl-C cancels cleanly: the running command's process group is ended and the state is reported.
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &loop);
-        QObject::connect(notifier, &QSocketNotifier::activated, &loop, [this, &runner] {
-            char c;
-            while (::read(g_signalPipe[0], &c, 1) > 0) { }
-            m_err << Tr::tr("Cancelling: stopping the current command...") << Qt::endl;
-            runner.cancel();
-        });
-        std::signal(SIGINT, onSigint);
-        std::signal(SIGTERM, onSigint);
-    }
-    runner.start();
-    loop.exec();
-    runner.wait();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-
+    const RunResult result = runWithLiveLog(profile, plan, executor, &journal);
     m_out << Qt::endl << Tr::tr("Cluster now:") << Qt::endl;
     printStatusTable(result.nodes, m_out);
     if (!result.ok) {

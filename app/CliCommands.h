@@ -3,6 +3,7 @@
 #include "Executor.h"
 #include "Planner.h"
 #include "Profile.h"
+#include "Runner.h"
 
 #include <QStringList>
 #include <QTextStream>
@@ -10,6 +11,10 @@
 #include <memory>
 
 class QCommandLineParser;
+
+namespace MogUp {
+class Journal;
+}
 
 namespace MogUp {
 
@@ -27,6 +32,7 @@ private:
     int upgrade(const QStringList& args);
     int status(const QStringList& args);
     int precheck(const QStringList& args);
+    int undo(const QStringList& args);
     int usage(int code);
 
     struct CommandContext
@@ -39,6 +45,9 @@ private:
     bool prepare(QCommandLineParser& p, const QStringList& args, const QString& command, bool withMode,
         CommandContext* ctx, int* exitCode);
     bool requireExecutor(const CommandContext& ctx, const QString& command);
+    // Runs a plan on the runner's worker thread, printing the live log; Ctrl-C cancels.
+    RunResult runWithLiveLog(const ClusterProfile& profile, const Plan& plan, const std::shared_ptr<Executor>& executor,
+        Journal* journal, bool skipStepsAlreadyDone = false);
 
     QTextStream m_out;
     QTextStream m_err;

@@ -261,4 +261,18 @@ CheckOutcome CheckEvaluator::evaluate(const Step& step, const CancelToken& cance
     }
 }
 
+CheckReading CheckEvaluator::readOnce(const Step& step, const CancelToken& cancel)
+{
+    const Check& check = step.check;
+    const NodeProfile* node = m_profile.node(step.node);
+    if (check.kind == CheckKind::None || check.command.isEmpty() || !node)
+        return reading(Verdict::NotYet, QString());
+    QString out;
+    const ExecResult exec = m_executor.run(*node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel,
+        [&out](const OutputLine& l) { out += l.text + QLatin1Char('\n'); });
+    if (!exec.started || exec.timedOut || exec.cancelled)
+        return reading(Verdict::NotYet, exec.error);
+    return judge(check, m_profile.installMethod, exec, out);
+}
+
 } // namespace MogUp

@@ -34,6 +34,8 @@ public:
 
     using Progress = std::function<void(const QString&)>;
     CheckOutcome evaluate(const Step& step, const CancelToken& cancel, const Progress& progress = {});
+    // One reading, no polling, no settling: is the step's effect there already?
+    CheckReading readOnce(const Step& step, const CancelToken& cancel);
 
     // Pure judgement of one reading (unit-testable without a node).
     static CheckReading judge(const Check& check, InstallMethod install, const ExecResult& exec, const QString& out);

@@ -102,6 +102,19 @@ void Runner::work()
         clock.start();
         const NodeProfile* node = m_profile.node(step.node);
         bool ok = true;
+        if (m_skipDone && node && step.kind != StepKind::UploadPackage) {
+            const CheckReading already = evaluator.readOnce(step, m_cancel);
+            if (already.verdict == CheckReading::Verdict::Pass) {
+                sr.checkPassed = true;
+                sr.message = Tr::tr("already so, not run: %1").arg(already.detail);
+                sr.ms = clock.elapsed();
+                emit stepFinished(i, sr);
+                completed.append(step);
+                run.stepsDone = i + 1;
+                emit progress(i + 1, total);
+                continue;
+            }
+        }
         if (step.kind == StepKind::UploadPackage) {
             ok = runUpload(i, step, &sr);
             if (!ok)

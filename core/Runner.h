@@ -56,6 +56,10 @@ public:
     const Plan& plan() const { return m_plan; }
     const ClusterProfile& profile() const { return m_profile; }
 
+    // For the way back: a step whose check already reads as done is not run again (the failed step of
+    // the upgrade may not have happened at all; a database that is stopped needs no stopping).
+    void setSkipStepsAlreadyDone(bool skip) { m_skipDone = skip; }
+
     void start();
     void cancel();
     bool isRunning() const;
@@ -81,6 +85,7 @@ private:
     std::shared_ptr<Executor> m_executor;
     CancelToken m_cancel;
     QThread* m_thread = nullptr;
+    bool m_skipDone = false;
 };
 
 } // namespace MogUp

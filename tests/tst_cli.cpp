@@ -127,6 +127,24 @@ private slots:
         const QList<QJsonObject> ev = TestSupport::readJournal(runDir);
         QCOMPARE(ev.last().value(QStringLiteral("failed_step")).toString(), QStringLiteral("node3-start-db"));
         QCOMPARE(ev.last().value(QStringLiteral("failed_node")).toString(), QStringLiteral("node3"));
+
+        // The way back, executed: the cause is gone, `undo` takes every node back to where it was.
+        QFile::remove(dir + QStringLiteral("/faults.json"));
+        r = TestSupport::run(cli(), { QStringLiteral("undo"), QStringLiteral("--run-dir"), runDir, QStringLiteral("--yes") }, 600000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out.right(3000)));
+        QVERIFY(r.out.contains(QStringLiteral("UNDO COMPLETE")));
+        QVERIFY(r.out.contains(QStringLiteral("already so, not run"))); // node3's failed start left nothing to stop
+        const QJsonArray nodes = statusJson(dir + QStringLiteral("/profile.json")).value(QStringLiteral("nodes")).toArray();
+        QCOMPARE(nodes.size(), 3);
+        for (const QJsonValue& v : nodes) {
+            const QJsonObject n = v.toObject();
+            QCOMPARE(n.value(QStringLiteral("version")).toString(), QStringLiteral("2.0.1"));
+            QCOMPARE(n.value(QStringLiteral("state")).toString(), QStringLiteral("Normal"));
+            QCOMPARE(n.value(QStringLiteral("role")).toString(),
+                n.value(QStringLiteral("name")) == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
+        }
+        for (const QString& node : { QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3") })
+            QVERIFY(!QFileInfo::exists(dir + QLatin1Char('/') + node + QStringLiteral("/app/bin_201")));
     }
 
     void planAndGuardsTouchNothing()
