@@ -2197,7 +2197,9 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
     </message>
     <message numerus="yes">
         <source>%n node(s) answered</source>
-        <translation><numerusform>%n 个节点已响应</numerusform></translation>
+        <translation>
+            <numerusform>%n 个节点已响应</numerusform>
+        </translation>
     </message>
     <message>
         <source>check the host, the SSH login and that gs_ctl works for the database user on that node</source>
@@ -2396,44 +2398,6 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>失败</translation>
     </message>
     <message>
-        <source>Usage: mogup-cli COMMAND [OPTIONS]
-
-Commands:
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
-  demo stop DIR       end every process of that sandbox
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      print the exact plan without changing anything
-  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
-                      show the plan, ask, run it with a live log, verify
-  precheck --profile P [--json]
-                      the read-only checks made before an upgrade (exit 1 if one fails)
-  status --profile P [--json]
-                      each node&apos;s role, state, version, running
-
-Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
-</source>
-        <translation>用法：mogup-cli COMMAND [OPTIONS]
-
-命令：
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
-  demo stop DIR       结束该沙箱的所有进程
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      输出确切的升级计划，不做任何更改
-  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
-                      显示升级计划，确认后执行并实时输出日志，最后验证结果
-  precheck --profile P [--json]
-                      升级前的只读检查（有任何一项失败则退出码为 1）
-  status --profile P [--json]
-                      显示每个节点的角色、状态、版本及是否运行
-
-退出码：0 成功，1 操作失败，2 用法或配置文件有误。
-</translation>
-    </message>
-    <message>
         <source>PASS</source>
         <translation>通过</translation>
     </message>
@@ -2468,6 +2432,84 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
     <message>
         <source>mogup-cli upgrade: the pre-checks gave warnings (above); read them and add --accept-warnings to go on. Nothing was changed.</source>
         <translation>mogup-cli upgrade：预检查给出了警告（见上文）；阅读后加上 --accept-warnings 继续。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>already so, not run: %1</source>
+        <translation>已是目标状态，未执行：%1</translation>
+    </message>
+    <message>
+        <source>Usage: mogup-cli COMMAND [OPTIONS]
+
+Commands:
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
+  demo stop DIR       end every process of that sandbox
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      print the exact plan without changing anything
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      show the plan, ask, run it with a live log, verify
+  undo --run-dir D [--yes]
+                      take the cluster back along the way back of the run recorded in D
+  precheck --profile P [--json]
+                      the read-only checks made before an upgrade (exit 1 if one fails)
+  status --profile P [--json]
+                      each node&apos;s role, state, version, running
+
+Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
+</source>
+        <translation>用法：mogup-cli COMMAND [OPTIONS]
+
+命令：
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
+  demo stop DIR       结束该沙箱的所有进程
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      输出确切的升级计划，不做任何更改
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      显示升级计划，确认后执行并实时输出日志，最后验证结果
+  undo --run-dir D [--yes]
+                      按 D 中记录的那次运行的回退路径，将集群恢复原状
+  precheck --profile P [--json]
+                      升级前的只读检查（有任何一项失败则退出码为 1）
+  status --profile P [--json]
+                      显示每个节点的角色、状态、版本及是否运行
+
+退出码：0 成功，1 操作失败，2 用法或配置文件有误。
+</translation>
+    </message>
+    <message>
+        <source>the run directory of the upgrade to take back</source>
+        <translation>要回退的那次升级的运行记录目录</translation>
+    </message>
+    <message>
+        <source>mogup-cli undo: --run-dir must name the run directory of an upgrade (it holds journal.jsonl).</source>
+        <translation>mogup-cli undo：--run-dir 必须指向一次升级的运行记录目录（其中有 journal.jsonl）。</translation>
+    </message>
+    <message>
+        <source>mogup-cli undo: cannot read %1.</source>
+        <translation>mogup-cli undo：无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no step of that run changed anything that can be taken back.</source>
+        <translation>无需回退：该次运行的步骤没有做出任何可回退的更改。</translation>
+    </message>
+    <message>
+        <source>That run finished successfully: undoing it takes every node back to MogDB %1.</source>
+        <translation>该次运行已成功完成：回退会使所有节点回到 MogDB %1。</translation>
+    </message>
+    <message>
+        <source>mogup-cli undo: not asking on a non-interactive input; add --yes to run the steps above. Nothing was changed.</source>
+        <translation>mogup-cli undo：输入不是交互式终端，无法询问；请加上 --yes 以执行上述步骤。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>UNDO FAILED: %1</source>
+        <translation>回退失败：%1</translation>
+    </message>
+    <message>
+        <source>UNDO COMPLETE: every step of the way back ran and was checked. Record: %1</source>
+        <translation>回退完成：回退路径的每个步骤均已执行并通过检查。运行记录：%1</translation>
     </message>
 </context>
 </TS>
