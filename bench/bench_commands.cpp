@@ -116,12 +116,12 @@ int main(int argc, char** argv)
     report.add({ QStringLiteral("OpenSSH `ssh` multiplexed (ControlMaster, warm), user %1").arg(me), mine->openssh, count, 0,
         QStringLiteral("one `ssh … true` process per command") });
     report.add({ QStringLiteral("MogUp SshExecutor::run (open session), user %1").arg(me), mine->mogup, count, 0,
-        QStringLiteral("one channel per command") });
+        QStringLiteral("one long-lived shell per session") });
     if (fresh) {
         report.add({ QStringLiteral("OpenSSH `ssh` multiplexed, user %1 (default rc files)").arg(sshd.testUser()), fresh->openssh,
             count, 0, QStringLiteral("one `ssh … true` process per command") });
         report.add({ QStringLiteral("MogUp SshExecutor::run, user %1 (default rc files)").arg(sshd.testUser()), fresh->mogup,
-            count, 0, QStringLiteral("one channel per command") });
+            count, 0, QStringLiteral("one long-lived shell per session") });
     }
     const double ratio = mine->mogup / mine->openssh;
     report.ratio(QStringLiteral("MogUp / OpenSSH, user %1").arg(me), ratio, QStringLiteral("≤ 0.5"), ratio <= 0.5);

@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
+#include <pwd.h>
 #include <thread>
 
 using namespace MogUp;
@@ -667,6 +668,81 @@ private slots:
         const Captured plain = run(exec, n, QStringLiteral("cat; echo end"));
         QCOMPARE(plain.out, QStringList { QStringLiteral("end") });
         QCOMPARE(ui->secretRequests().size(), 1);
+    }
+
+    void commandsShareOneShell()
+    {
+        // Ordinary commands go through one long-lived shell per session: the login shell, and so ~/.bashrc,
+        // runs once, not once per command; yet nothing a command sets (variables, directory) reaches the next.
+        QString why;
+        if (!m_sshd->ensureTestUser(&why))
+            QSKIP(qPrintable(why));
+        const passwd* pw = ::getpwnam(m_sshd->testUser().toLocal8Bit().constData());
+        QVERIFY(pw && pw->pw_dir);
+        const QString home = QFile::decodeName(pw->pw_dir);
+        const QString rcFile = home + QStringLiteral("/.bashrc");
+        const QString countFile = home + QStringLiteral("/mogup-rc-count");
+        QFile::remove(countFile);
+        QFile old(rcFile);
+        const bool hadRc = old.open(QIODevice::ReadOnly);
+        const QByteArray oldRc = hadRc ? old.readAll() : QByteArray();
+        old.close();
+        struct Restore
+        {
+            QString rcFile, countFile;
+            bool hadRc;
+            QByteArray oldRc;
+            ~Restore()
+            {
+                if (hadRc)
+                    TestSupport::writeFile(rcFile, oldRc);
+                else
+                    QFile::remove(rcFile);
+                QFile::remove(countFile);
+            }
+        } restore { rcFile, countFile, hadRc, oldRc };
+        QVERIFY(TestSupport::writeFile(rcFile, "echo rc >> \"$HOME/mogup-rc-count\"\necho rc-says-hello\necho rc-err >&2\n"));
+
+        NodeProfile n = node(3, QStringLiteral("password"));
+        n.sshUser = m_sshd->testUser();
+        auto ui = std::make_shared<ScriptedInteraction>();
+        ui->onSecret = [this](const SecretRequest&) { return std::optional<QString>(m_sshd->testPassword()); };
+        SshExecutor exec(profile({ n }), options(), ui);
+        Captured c = run(exec, n, QStringLiteral("export MOGUP_LEAK=leaked; MOGUP_PLAIN=set; cd /; echo first"));
+        QVERIFY2(c.result.ok(), qPrintable(c.everything()));
+        QCOMPARE(c.out, QStringList { QStringLiteral("first") }); // what the rc file printed belongs to no command
+        QVERIFY(c.err.isEmpty());
+        c = run(exec, n, QStringLiteral("printf '%s|%s|%s\\n' \"${MOGUP_LEAK-unset}\" \"${MOGUP_PLAIN-unset}\" \"$PWD\""));
+        QVERIFY2(c.result.ok(), qPrintable(c.everything()));
+        QCOMPARE(c.out, QStringList { QStringLiteral("unset|unset|") + home });
+        c = run(exec, n, QStringLiteral("exit 42"));
+        QCOMPARE(c.result.exitCode, 42);
+        c = run(exec, n, QStringLiteral("echo before; kill -TERM $$"));
+        QCOMPARE(c.result.signal, int(SIGTERM));
+        QCOMPARE(c.out, QStringList { QStringLiteral("before") });
+        QVERIFY2(c.err.isEmpty(), qPrintable(c.err.join(QLatin1Char('\n'))));
+        // Output is exact with and without a last line feed, and with empty lines.
+        c = run(exec, n, QStringLiteral("printf 'a\\n\\nb\\n\\n'; printf '\\n' >&2"));
+        QCOMPARE(c.out, QStringList({ QStringLiteral("a"), QString(), QStringLiteral("b"), QString() }));
+        QCOMPARE(c.err, QStringList { QString() });
+        c = run(exec, n, QStringLiteral("printf ''"));
+        QVERIFY(c.out.isEmpty() && c.err.isEmpty());
+        c = run(exec, n, QStringLiteral("printf 'no-lf'; printf 'x\\ny' >&2"));
+        QCOMPARE(c.out, QStringList { QStringLiteral("no-lf") });
+        QCOMPARE(c.err, QStringList({ QStringLiteral("x"), QStringLiteral("y") }));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(run(exec, n, QStringLiteral("true")).result.ok());
+        QFile count(countFile);
+        QVERIFY(count.open(QIODevice::ReadOnly));
+        QCOMPARE(count.readAll().count('\n'), 1);
+        // The shell itself ends under a command: that command fails, saying so; the next one gets a new shell.
+        c = run(exec, n, QStringLiteral("kill -KILL $PPID; sleep 0.2"));
+        QVERIFY(!c.result.ok());
+        QVERIFY2(c.result.error.startsWith(QStringLiteral("node3 (127.0.0.3:%1): the command shell on the node ended").arg(n.sshPort)),
+            qPrintable(c.result.error));
+        c = run(exec, n, QStringLiteral("echo again"));
+        QVERIFY2(c.result.ok(), qPrintable(c.everything()));
+        QCOMPARE(c.out, QStringList { QStringLiteral("again") });
     }
 
     // ---- Cancel, timeout, vanishing peer -----------------------------------------------------------

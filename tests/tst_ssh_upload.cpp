@@ -137,8 +137,10 @@ private slots:
         QStringList targets;
         QList<TransferResult> results(3);
         std::vector<std::thread> threads;
-        for (int i = 0; i < 3; ++i) {
+        // Every path first: a thread must never read the list while it still grows (and moves).
+        for (int i = 0; i < 3; ++i)
             targets.append(freshPath(QStringLiteral("node%1.tar.gz").arg(i + 1)));
+        for (int i = 0; i < 3; ++i) {
             threads.emplace_back([&, i] {
                 CancelToken none;
                 results[i] = exec.upload(nodes.at(i), m_package, targets.at(i), 0, none, log.sink());

@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 
 #include <libssh2.h>
 
@@ -266,6 +267,10 @@ QString SshSession::lastError() const
 
 void SshSession::close()
 {
+    // A channel lives and dies with its session.
+    m_shell = nullptr;
+    m_shellToken.clear();
+    m_noShell = false;
     if (m_session) {
         // Bounded: a dead or frozen peer must not hold the caller, and in non-blocking mode
         // libssh2_session_free gives up (and leaks) while a channel still waits for the peer's close.
@@ -929,13 +934,415 @@ bool SshSession::endRemoteGroup(qint64 pgid)
 ExecResult SshSession::exec(const QString& command, int timeoutMs, const CancelToken& cancel, const LineSink& sink,
     bool* lostBeforeStart)
 {
-    ExecResult result;
     *lostBeforeStart = false;
     if (!isConnected()) {
+        ExecResult result;
         *lostBeforeStart = true;
         result.error = failure(Tr::tr("not connected"));
         return result;
     }
+    // A `sudo -S -p ''` command reads the password from its own stdin: it gets an exec channel of its own.
+    // Everything else goes through the command shell; when that cannot be had, through an exec channel too.
+    if (!command.startsWith(QLatin1String(kSudoStdinPrefix))) {
+        if (!m_shell && !m_noShell)
+            openShell();
+        if (m_shell) {
+            bool unusable = false;
+            ExecResult r = execInShell(command, timeoutMs, cancel, sink, &unusable);
+            if (!unusable)
+                return r;
+            // Nothing of the command reached the shell: run it once, on its own channel.
+        }
+        if (!isConnected()) {
+            ExecResult result;
+            *lostBeforeStart = true;
+            result.error = failure(Tr::tr("the connection was lost: %1").arg(lastError()));
+            return result;
+        }
+    }
+    return execOnChannel(command, timeoutMs, cancel, sink, lostBeforeStart);
+}
+
+namespace {
+
+QString signalName(int number)
+{
+    static const std::pair<const char*, int> table[] = { { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
+        { "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
+        { "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 }, { "PIPE", SIGPIPE },
+        { "ALRM", SIGALRM }, { "TERM", SIGTERM }, { "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ } };
+    for (const auto& [text, n] : table) {
+        if (n == number)
+            return QString::fromLatin1(text);
+    }
+    return QString::number(number);
+}
+
+} // namespace
+
+bool SshSession::openShell()
+{
+    // The login shell sshd starts for this channel runs the rc files once; its environment is exported to
+    // the bash that then reads our command lines. That bash never sources anything itself.
+    const QDeadlineTimer deadline = loginDeadline();
+    int rc = 0;
+    LIBSSH2_CHANNEL* ch = openChannel(deadline, &rc);
+    if (!ch) {
+        if (rc != LIBSSH2_ERROR_EAGAIN && rc != LIBSSH2_ERROR_CHANNEL_FAILURE)
+            markLost();
+        else if (rc == LIBSSH2_ERROR_CHANNEL_FAILURE)
+            m_noShell = true;
+        return false;
+    }
+    static const char kShell[] = "exec /bin/bash --norc --noprofile -s";
+    rc = retry([&] { return libssh2_channel_process_startup(ch, "exec", 4, kShell, unsigned(sizeof kShell - 1)); },
+        deadline);
+    if (rc != 0) {
+        if (rc != LIBSSH2_ERROR_CHANNEL_REQUEST_DENIED) {
+            markLost();
+            return false;
+        }
+        closeChannel(ch, QDeadlineTimer(2000));
+        freeChannel(ch);
+        m_noShell = true;
+        return false;
+    }
+    const quint64 a = QRandomGenerator::system()->generate64();
+    const quint64 b = QRandomGenerator::system()->generate64();
+    const QByteArray token = QByteArray::number(a, 16) + QByteArray::number(b, 16);
+    // Whatever the rc files print goes before this line on both streams, and is discarded.
+    const QByteArray ready = "\\036MOGUP-READY-" + token;
+    // Job control (set -m) puts every command in a process group of its own, led by the command's bash:
+    // its $$ is the group that cancel and timeout end. Checked once; without it the shell ends and exec
+    // channels are used. __mogup_run runs one command: stdin empty, the shell's own "Terminated" report
+    // sent to /dev/null (fd 3 carries the command's stderr past that), then the exit status and an end
+    // marker on each stream, each after a line feed of the shell's own that is not part of the output.
+    const QByteArray end = "\\n\\036MOGUP-END-" + token;
+    const QByteArray readyLine = "set -m; /bin/bash --norc --noprofile -c 'read -r a b c d g r </proc/$$/stat; "
+                                 "[ \"$g\" = \"$$\" ]' </dev/null >/dev/null 2>&1 || exit 1; "
+                                 "__mogup_run() { { /bin/bash --norc -c \"$1\" 2>&3 3>&- </dev/null; } 3>&2 2>/dev/null; "
+                                 "printf '" + end + " %d\\n' \"$?\"; printf '" + end + "\\n' >&2; }; "
+                                 "printf '" + ready + "\\n'; printf '" + ready + "\\n' >&2\n";
+    const QByteArray expect = "\x1eMOGUP-READY-" + token + "\n";
+    qsizetype off = 0;
+    while (rc == 0 && off < readyLine.size()) {
+        const int n = retry([&] { return libssh2_channel_write(ch, readyLine.constData() + off, size_t(readyLine.size() - off)); },
+            deadline);
+        if (n <= 0)
+            rc = n == 0 ? LIBSSH2_ERROR_TIMEOUT : n;
+        else
+            off += n;
+    }
+    QByteArray got[2];
+    char buf[16384];
+    const QDeadlineTimer readyDeadline(qMax(10000, m_options.connectTimeoutMs));
+    bool ok = false;
+    while (rc == 0 && !readyDeadline.hasExpired()) {
+        bool progressed = false;
+        for (int i = 0; i < 2 && rc == 0; ++i) {
+            const ssize_t n = libssh2_channel_read_ex(ch, i == 0 ? 0 : SSH_EXTENDED_DATA_STDERR, buf, sizeof buf);
+            if (n > 0) {
+                got[i].append(buf, qsizetype(n));
+                progressed = true;
+            } else if (n < 0 && n != LIBSSH2_ERROR_EAGAIN) {
+                rc = int(n);
+            }
+        }
+        if (got[0].contains(expect) && got[1].contains(expect)) {
+            ok = true;
+            break;
+        }
+        if (rc != 0 || libssh2_channel_eof(ch))
+            break;
+        if (!progressed)
+            waitSocket(50);
+    }
+    if (!ok) {
+        if (rc != 0 && rc != LIBSSH2_ERROR_CHANNEL_CLOSED && rc != LIBSSH2_ERROR_CHANNEL_EOF_SENT) {
+            markLost();
+            return false;
+        }
+        closeChannel(ch, QDeadlineTimer(2000));
+        freeChannel(ch);
+        m_noShell = true;
+        return false;
+    }
+    // Anything after the ready line (nothing is expected) would be lost: it belongs to no command.
+    m_shell = ch;
+    m_shellToken = token;
+    return true;
+}
+
+void SshSession::dropShell()
+{
+    if (!m_shell)
+        return;
+    LIBSSH2_CHANNEL* ch = m_shell;
+    m_shell = nullptr;
+    m_shellToken.clear();
+    if (m_lost)
+        return; // freed with the session
+    closeChannel(ch, QDeadlineTimer(2000));
+    freeChannel(ch);
+}
+
+ExecResult SshSession::execInShell(const QString& command, int timeoutMs, const CancelToken& cancel,
+    const LineSink& sink, bool* shellUnusable)
+{
+    ExecResult result;
+    *shellUnusable = false;
+    LIBSSH2_CHANNEL* ch = m_shell;
+    if (libssh2_channel_eof(ch)) {
+        dropShell();
+        *shellUnusable = true;
+        return result;
+    }
+    // The command runs as before in a bash without rc files, after the group marker and the sandbox PATH,
+    // through the shell's __mogup_run (see openShell): its own process group, an empty stdin, end markers.
+    QString inner = QStringLiteral("printf '\\036MOGUP-PGID %d\\n' \"$$\"; ");
+    if (!m_sandbox.isEmpty())
+        inner += QStringLiteral("PATH=%1:\"$PATH\"; export PATH; ").arg(shellQuote(m_sandbox + QStringLiteral("/bin")));
+    inner += command;
+    const QString token = QString::fromLatin1(m_shellToken);
+    const QString line = QStringLiteral("__mogup_run ") + shellQuote(inner) + QLatin1Char('\n');
+    const QByteArray bytes = line.toUtf8();
+    const QDeadlineTimer writeDeadline = loginDeadline();
+    qsizetype off = 0;
+    while (off < bytes.size()) {
+        const int n = retry([&] { return libssh2_channel_write(ch, bytes.constData() + off, size_t(bytes.size() - off)); },
+            writeDeadline);
+        if (n > 0) {
+            off += n;
+            continue;
+        }
+        if (n == 0 && !writeDeadline.hasExpired()) {
+            waitSocket(waitSlice(writeDeadline)); // the shell has not taken the last bytes yet (channel window)
+            continue;
+        }
+        if (off == 0 && (n == LIBSSH2_ERROR_CHANNEL_CLOSED || n == LIBSSH2_ERROR_CHANNEL_EOF_SENT)) {
+            dropShell(); // the shell went away between commands: nothing ran
+            *shellUnusable = true;
+            return result;
+        }
+        if (off == 0) {
+            markLost();
+            dropShell();
+            *shellUnusable = true;
+            return result;
+        }
+        markLost();
+        dropShell();
+        result.started = true;
+        result.error = failure(Tr::tr("the connection was lost while the command was being sent: %1").arg(lastError()));
+        return result;
+    }
+    result.started = true;
+
+    const QString endTag = QStringLiteral("\x1eMOGUP-END-") + token;
+    LineSplitter out, err;
+    qint64 pgid = 0;
+    bool markerSeen = false;
+    bool outDone = false, errDone = false;
+    bool heldOut = false, heldErr = false; // an empty line is held back: it may be the wrapper's line feed
+    bool quiet = false; // after cancel/timeout, the rest is read only to find the end markers
+    int shellExit = -1;
+    auto send = [&](OutputStream stream, const QString& text) {
+        if (sink && !quiet)
+            sink(OutputLine { m_node.name, stream, QDateTime::currentDateTimeUtc(), text });
+    };
+    auto emitOut = [&](const QString& text) {
+        if (outDone)
+            return;
+        if (!markerSeen && text.startsWith(kGroupMarker)) {
+            markerSeen = true;
+            pgid = QStringView(text).mid(kGroupMarker.size()).toLongLong();
+            return;
+        }
+        if (text.startsWith(endTag)) {
+            outDone = true;
+            heldOut = false;
+            bool okNumber = false;
+            shellExit = QStringView(text).mid(endTag.size()).trimmed().toInt(&okNumber);
+            if (!okNumber)
+                shellExit = -1;
+            return;
+        }
+        if (heldOut) {
+            heldOut = false;
+            send(OutputStream::Stdout, QString());
+        }
+        if (text.isEmpty())
+            heldOut = true;
+        else
+            send(OutputStream::Stdout, text);
+    };
+    auto emitErr = [&](const QString& text) {
+        if (errDone)
+            return;
+        if (text == endTag) {
+            errDone = true;
+            heldErr = false;
+            return;
+        }
+        if (heldErr) {
+            heldErr = false;
+            send(OutputStream::Stderr, QString());
+        }
+        if (text.isEmpty())
+            heldErr = true;
+        else
+            send(OutputStream::Stderr, text);
+    };
+
+    QElapsedTimer clock;
+    clock.start();
+    m_lastHeard.restart();
+    static constexpr int kChunk = 64 * 1024;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    enum class End { Done, ShellGone, Cancelled, TimedOut, Lost } end = End::Done;
+    QString lostReason;
+    auto pump = [&]() -> bool {
+        bool progressed = false;
+        for (const int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
+            while (true) {
+                const ssize_t n = libssh2_channel_read_ex(ch, stream, buffer.data(), size_t(buffer.size()));
+                if (n > 0) {
+                    progressed = true;
+                    m_lastHeard.restart();
+                    if (stream == 0)
+                        out.feed(buffer.constData(), qsizetype(n), emitOut);
+                    else
+                        err.feed(buffer.constData(), qsizetype(n), emitErr);
+                    continue;
+                }
+                if (n == 0 || n == LIBSSH2_ERROR_EAGAIN)
+                    break;
+                end = End::Lost;
+                lostReason = lastError();
+                return progressed;
+            }
+        }
+        return progressed;
+    };
+    auto done = [&] { return outDone && errDone; };
+    while (!done()) {
+        const bool progressed = pump();
+        if (end == End::Lost || done())
+            break;
+        if (libssh2_channel_eof(ch)) {
+            end = End::ShellGone;
+            break;
+        }
+        if (cancel.isCancelled()) {
+            end = End::Cancelled;
+            break;
+        }
+        if (timeoutMs > 0 && clock.elapsed() > timeoutMs) {
+            end = End::TimedOut;
+            break;
+        }
+        int next = 0;
+        const int ka = libssh2_keepalive_send(m_session, &next);
+        if (ka != 0 && ka != LIBSSH2_ERROR_EAGAIN) {
+            end = End::Lost;
+            lostReason = lastError();
+            break;
+        }
+        if (m_lastHeard.elapsed() > silenceLimitMs()) {
+            end = End::Lost;
+            lostReason = Tr::tr("no answer to keepalives for %1 s").arg(m_lastHeard.elapsed() / 1000);
+            break;
+        }
+        if (!progressed)
+            waitSocket(qBound(10, next > 0 ? next * 1000 : 200, 200));
+    }
+
+    switch (end) {
+    case End::Done: {
+        result.exitCode = shellExit;
+        // The shell reports a command ended by signal N as 128 + N.
+        if (shellExit > 128 && shellExit < 128 + 65) {
+            result.signal = shellExit - 128;
+            result.exitCode = -1;
+            result.error = failure(Tr::tr("ended by signal %1 (SIG%2)").arg(result.signal).arg(signalName(result.signal)));
+        }
+        return result;
+    }
+    case End::ShellGone:
+        if (!markerSeen) {
+            // The group marker is printed before the command: the shell ended before running any of it.
+            dropShell();
+            *shellUnusable = true;
+            return result;
+        }
+        out.flush(emitOut);
+        err.flush(emitErr);
+        if (heldOut)
+            send(OutputStream::Stdout, QString());
+        if (heldErr)
+            send(OutputStream::Stderr, QString());
+        dropShell();
+        result.error = failure(Tr::tr("the command shell on the node ended while the command ran; whether the "
+                                      "command finished is unknown"));
+        return result;
+    case End::Lost:
+        out.flush(emitOut);
+        err.flush(emitErr);
+        markLost();
+        dropShell();
+        result.error = failure(Tr::tr("the connection was lost while the command ran (%1); whether the command "
+                                      "finished on the node is unknown")
+                                   .arg(lostReason));
+        return result;
+    case End::Cancelled:
+    case End::TimedOut: {
+        const QDeadlineTimer markerDeadline(3000);
+        const End why = end;
+        while (!markerSeen && !done() && end == why && !libssh2_channel_eof(ch) && !markerDeadline.hasExpired()) {
+            if (!pump())
+                waitSocket(50);
+        }
+        if (end == End::Lost) {
+            markLost();
+            dropShell();
+            result.error = failure(Tr::tr("the connection was lost while the command was being ended (%1)").arg(lostReason));
+            return result;
+        }
+        end = why;
+        quiet = true;
+        const bool ended = done() || (pgid > 0 && endRemoteGroup(pgid));
+        // Read on to both end markers, so that the shell is ready for the next command.
+        const QDeadlineTimer drainDeadline(3000);
+        while (!done() && end == why && !libssh2_channel_eof(ch) && !drainDeadline.hasExpired()) {
+            if (!pump())
+                waitSocket(50);
+        }
+        if (end == End::Lost) {
+            markLost();
+            dropShell();
+        } else if (!done()) {
+            dropShell();
+        }
+        end = why;
+        QString what = end == End::Cancelled
+            ? Tr::tr("cancelled")
+            : Tr::tr("no result after %1 s; the command was ended").arg(timeoutMs / 1000.0, 0, 'f', 1);
+        if (!ended)
+            what += Tr::tr(" (it may still be running on the node: it could not be ended there)");
+        result.cancelled = end == End::Cancelled;
+        result.timedOut = end == End::TimedOut;
+        result.error = failure(what);
+        return result;
+    }
+    }
+    return result;
+}
+
+ExecResult SshSession::execOnChannel(const QString& command, int timeoutMs, const CancelToken& cancel,
+    const LineSink& sink, bool* lostBeforeStart)
+{
+    ExecResult result;
+    *lostBeforeStart = false;
     const QDeadlineTimer setupDeadline = loginDeadline();
     int rc = 0;
     LIBSSH2_CHANNEL* ch = openChannel(setupDeadline, &rc);

@@ -45,7 +45,9 @@ private:
 };
 
 // One SSH connection to one node (libssh2 session over our own TCP socket). Not thread-safe: the pool
-// hands it to one thread at a time. Commands run one after another, each in its own channel.
+// hands it to one thread at a time. Commands run one after another: ordinary commands through one
+// long-lived shell channel (the login shell and its rc files run once per session, not once per command),
+// `sudo -S -p ''` commands (they need their own stdin) and fallbacks each in their own exec channel.
 class SshSession
 {
 public:
@@ -100,6 +102,13 @@ private:
     bool closeChannel(LIBSSH2_CHANNEL* ch, const QDeadlineTimer& deadline);
     void freeChannel(LIBSSH2_CHANNEL* ch);
     bool endRemoteGroup(qint64 pgid);
+    // The command shell: `exec /bin/bash --norc --noprofile -s` in one channel, fed one line per command.
+    bool openShell();
+    void dropShell();
+    ExecResult execInShell(const QString& command, int timeoutMs, const CancelToken& cancel, const LineSink& sink,
+        bool* shellUnusable);
+    ExecResult execOnChannel(const QString& command, int timeoutMs, const CancelToken& cancel, const LineSink& sink,
+        bool* lostBeforeStart);
     QDeadlineTimer loginDeadline() const;
     int silenceLimitMs() const;
     void markLost();
@@ -115,6 +124,9 @@ private:
     bool m_lost = false;
     QElapsedTimer m_lastHeard; // last time the peer sent anything: a live peer answers every keepalive
     SshConnectResult m_lastConnect;
+    LIBSSH2_CHANNEL* m_shell = nullptr; // the command shell, opened on first use
+    QByteArray m_shellToken;            // random per shell: its end-of-command markers cannot be forged by output
+    bool m_noShell = false;             // the node could not run the command shell: exec channels until reconnect
 
     // keyboard-interactive: reached from libssh2's callback through the session's abstract pointer.
     QString m_kbdAnswer;
