@@ -5,24 +5,42 @@
 #include <QBrush>
 #include <QMutexLocker>
 
+#include <algorithm>
+#include <iterator>
+
 namespace MogUp {
 
 LogModel::LogModel(QObject* parent, int maxLines)
     : QAbstractListModel(parent)
     , m_maxLines(std::max(1, maxLines))
-    , m_dropBatch(std::max(1, maxLines / 10))
+    // Dropped in steps no bigger than a flush chunk: a whole tenth of 200 000 rows at once costs ~10 ms.
+    , m_dropBatch(std::max(1, std::min(maxLines / 10, 5000)))
+    // 5 000 rows in, and as many dropped from the front, cost a few ms through LogFilterModel and the list
+    // view, plus the view's relayout (bench/bench_logview); whole floods at once cost tens of ms.
+    , m_flushChunk(std::max(1, std::min(5000, maxLines)))
 {
     // ~30 fps: fast enough to look live, slow enough that a flood costs one layout per frame.
     m_flushTimer.setInterval(30);
-    connect(&m_flushTimer, &QTimer::timeout, this, &LogModel::flushPending);
+    connect(&m_flushTimer, &QTimer::timeout, this, &LogModel::flushChunkFromTimer);
     m_flushTimer.start();
 }
 
 void LogModel::appendLine(const OutputLine& line)
 {
     QMutexLocker lock(&m_pendingMutex);
+    // The queue never holds more than the bound: its oldest lines could never be shown.
+    if (m_pending.size() >= m_maxLines) {
+        m_pending.removeFirst();
+        ++m_droppedPending;
+    }
     m_pending.append(line);
     ++m_received;
+}
+
+qint64 LogModel::droppedLines() const
+{
+    QMutexLocker lock(&m_pendingMutex);
+    return m_dropped + m_droppedPending;
 }
 
 qint64 LogModel::totalLinesReceived() const
@@ -33,10 +51,34 @@ qint64 LogModel::totalLinesReceived() const
 
 void LogModel::flushPending()
 {
+    flush(-1);
+}
+
+void LogModel::flushChunkFromTimer()
+{
+    flush(m_flushChunk);
+    bool more;
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        more = !m_pending.isEmpty();
+    }
+    // A backlog: the next chunk on the next event-loop turn (timers and input get their turn in between),
+    // back to the 30 ms pace once it is drained.
+    m_flushTimer.setInterval(more ? 0 : 30);
+}
+
+void LogModel::flush(qsizetype count)
+{
     QList<OutputLine> batch;
     {
         QMutexLocker lock(&m_pendingMutex);
-        batch.swap(m_pending);
+        if (count < 0 || m_pending.size() <= count) {
+            batch.swap(m_pending);
+        } else {
+            batch.reserve(count);
+            std::move(m_pending.begin(), m_pending.begin() + count, std::back_inserter(batch));
+            m_pending.remove(0, count);
+        }
     }
     if (batch.isEmpty())
         return;
@@ -71,6 +113,7 @@ void LogModel::clear()
         QMutexLocker lock(&m_pendingMutex);
         m_pending.clear();
         m_received = 0;
+        m_droppedPending = 0;
     }
     beginResetModel();
     m_lines.clear();

@@ -32,8 +32,11 @@ public:
     void clear();
 
     int maxLines() const { return m_maxLines; }
-    // Lines dropped from the front to keep the bound (they are still in log.txt).
-    qint64 droppedLines() const { return m_dropped; }
+    // Most lines one timer tick moves into the model.
+    int flushChunk() const { return m_flushChunk; }
+    // Lines dropped from the front to keep the bound, in the model or already in the queue (they are still
+    // in log.txt).
+    qint64 droppedLines() const;
     qint64 totalLinesReceived() const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -45,16 +48,23 @@ signals:
     void linesAppended();
 
 private:
+    // The timer's flush: at most m_flushChunk lines, then again on the next event-loop turn if more wait.
+    void flushChunkFromTimer();
+    // Moves the first `count` queued lines (all when count < 0) into the model.
+    void flush(qsizetype count);
+
     const int m_maxLines;
-    // Dropping the oldest lines one by one would call beginRemoveRows per line; drop a tenth of the
-    // bound at once instead so the cost is amortised.
+    // Dropping the oldest lines one by one would call beginRemoveRows per line; drop them in batches
+    // (a tenth of the bound, at most a flush chunk) so the cost is amortised without one long stall.
     const int m_dropBatch;
+    const int m_flushChunk;
     std::deque<OutputLine> m_lines; // GUI thread only
-    qint64 m_dropped = 0;
+    qint64 m_dropped = 0;           // GUI thread only
 
     mutable QMutex m_pendingMutex;
     QList<OutputLine> m_pending;    // filled by any thread, drained on the GUI thread
     qint64 m_received = 0;          // guarded by m_pendingMutex
+    qint64 m_droppedPending = 0;    // guarded by m_pendingMutex: dropped from the queue's front
     QTimer m_flushTimer;
 };
 
