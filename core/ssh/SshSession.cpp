@@ -853,6 +853,29 @@ QDeadlineTimer SshSession::loginDeadline() const
     return m_options.connectTimeoutMs > 0 ? QDeadlineTimer(m_options.connectTimeoutMs) : QDeadlineTimer(QDeadlineTimer::Forever);
 }
 
+SshSession::WaitVerdict SshSession::waitForMore(const CancelToken& cancel, const QElapsedTimer& clock, int timeoutMs,
+    bool progressed, QString* lostReason)
+{
+    if (cancel.isCancelled())
+        return WaitVerdict::Cancelled;
+    if (timeoutMs > 0 && clock.elapsed() > timeoutMs)
+        return WaitVerdict::TimedOut;
+    int next = 0;
+    const int ka = libssh2_keepalive_send(m_session, &next);
+    if (ka != 0 && ka != LIBSSH2_ERROR_EAGAIN) {
+        *lostReason = lastError();
+        return WaitVerdict::Lost;
+    }
+    // A live peer answers every keepalive; silence beyond the window means it is gone.
+    if (m_lastHeard.elapsed() > silenceLimitMs()) {
+        *lostReason = Tr::tr("no answer to keepalives for %1 s").arg(m_lastHeard.elapsed() / 1000);
+        return WaitVerdict::Lost;
+    }
+    if (!progressed)
+        waitSocket(qBound(10, next > 0 ? next * 1000 : 200, 200));
+    return WaitVerdict::KeepWaiting;
+}
+
 int SshSession::silenceLimitMs() const
 {
     // libssh2 turns an interval of 1 s into 2 s, and counts whole seconds: at least one keepalive must be
@@ -1233,28 +1256,19 @@ ExecResult SshSession::execInShell(const QString& command, int timeoutMs, const 
             end = End::ShellGone;
             break;
         }
-        if (cancel.isCancelled()) {
+        const WaitVerdict wait = waitForMore(cancel, clock, timeoutMs, progressed, &lostReason);
+        if (wait == WaitVerdict::Cancelled) {
             end = End::Cancelled;
             break;
         }
-        if (timeoutMs > 0 && clock.elapsed() > timeoutMs) {
+        if (wait == WaitVerdict::TimedOut) {
             end = End::TimedOut;
             break;
         }
-        int next = 0;
-        const int ka = libssh2_keepalive_send(m_session, &next);
-        if (ka != 0 && ka != LIBSSH2_ERROR_EAGAIN) {
+        if (wait == WaitVerdict::Lost) {
             end = End::Lost;
-            lostReason = lastError();
             break;
         }
-        if (m_lastHeard.elapsed() > silenceLimitMs()) {
-            end = End::Lost;
-            lostReason = Tr::tr("no answer to keepalives for %1 s").arg(m_lastHeard.elapsed() / 1000);
-            break;
-        }
-        if (!progressed)
-            waitSocket(qBound(10, next > 0 ? next * 1000 : 200, 200));
     }
 
     switch (end) {
@@ -1459,29 +1473,19 @@ ExecResult SshSession::execOnChannel(const QString& command, int timeoutMs, cons
             break;
         if (libssh2_channel_eof(ch))
             break;
-        if (cancel.isCancelled()) {
+        const WaitVerdict wait = waitForMore(cancel, clock, timeoutMs, progressed, &lostReason);
+        if (wait == WaitVerdict::Cancelled) {
             end = End::Cancelled;
             break;
         }
-        if (timeoutMs > 0 && clock.elapsed() > timeoutMs) {
+        if (wait == WaitVerdict::TimedOut) {
             end = End::TimedOut;
             break;
         }
-        int next = 0;
-        const int ka = libssh2_keepalive_send(m_session, &next);
-        if (ka != 0 && ka != LIBSSH2_ERROR_EAGAIN) {
+        if (wait == WaitVerdict::Lost) {
             end = End::Lost;
-            lostReason = lastError();
             break;
         }
-        // A live peer answers every keepalive; silence beyond the window means it is gone.
-        if (m_lastHeard.elapsed() > silenceLimitMs()) {
-            end = End::Lost;
-            lostReason = Tr::tr("no answer to keepalives for %1 s").arg(m_lastHeard.elapsed() / 1000);
-            break;
-        }
-        if (!progressed)
-            waitSocket(qBound(10, next > 0 ? next * 1000 : 200, 200));
     }
 
     out.flush(emitOut);

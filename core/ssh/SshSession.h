@@ -96,6 +96,11 @@ private:
 
     // Non-blocking helpers for the command phase.
     void waitSocket(int ms);
+    // The shared step of both read loops (exec channel, command shell) when a pass brought no end:
+    // cancel, command timeout, keepalive and peer silence, then a short wait on the socket.
+    enum class WaitVerdict { KeepWaiting, Cancelled, TimedOut, Lost };
+    WaitVerdict waitForMore(const CancelToken& cancel, const QElapsedTimer& clock, int timeoutMs, bool progressed,
+        QString* lostReason);
     template <typename Call>
     int retry(Call&& call, const QDeadlineTimer& deadline);
     LIBSSH2_CHANNEL* openChannel(const QDeadlineTimer& deadline, int* rc);
