@@ -2,6 +2,7 @@
 
 #include "ModePage.h"
 #include "NodesPage.h"
+#include "PackagePage.h"
 #include "PlanPage.h"
 #include "PrechecksPage.h"
 #include "RunPage.h"
@@ -38,6 +39,7 @@ MogupWizard::MogupWizard(QWidget* parent)
     setOption(QWizard::NoBackButtonOnStartPage, true);
     m_welcome = new WelcomePage(this);
     m_nodes = new NodesPage(this);
+    m_package = new PackagePage(this);
     m_mode = new ModePage(this);
     m_prechecks = new PrechecksPage(this);
     m_plan = new PlanPage(this);
@@ -45,6 +47,7 @@ MogupWizard::MogupWizard(QWidget* parent)
     m_verify = new VerifyPage(this);
     setPage(WelcomePageId, m_welcome);
     setPage(NodesPageId, m_nodes);
+    setPage(PackagePageId, m_package);
     setPage(ModePageId, m_mode);
     setPage(PrechecksPageId, m_prechecks);
     setPage(PlanPageId, m_plan);

@@ -8,21 +8,22 @@ namespace MogUp {
 
 class WelcomePage;
 class NodesPage;
+class PackagePage;
 class ModePage;
 class PrechecksPage;
 class PlanPage;
 class RunPage;
 class VerifyPage;
 
-// The upgrade wizard (issue 4): Welcome, Nodes, Mode, Pre-checks, Plan, Run, Verify.
+// The upgrade wizard (issue 4): Welcome, Nodes, Package, Mode, Pre-checks, Plan, Run, Verify.
 // Pages only read and write WizardState and call core; nothing blocking runs on the GUI thread
 // (probes, the sandbox build and the run happen on worker threads).
 class MogupWizard : public QWizard
 {
     Q_OBJECT
 public:
-    // Ids leave gaps where the Package page and later pages (monitor, report) will go.
-    enum PageId { WelcomePageId = 0, NodesPageId = 10, ModePageId = 30, PrechecksPageId = 40, PlanPageId = 50,
+    // Ids leave gaps where later pages (monitor, report) will go.
+    enum PageId { WelcomePageId = 0, NodesPageId = 10, PackagePageId = 20, ModePageId = 30, PrechecksPageId = 40, PlanPageId = 50,
         RunPageId = 60, VerifyPageId = 70 };
 
     explicit MogupWizard(QWidget* parent = nullptr);
@@ -44,6 +45,7 @@ public:
 
     WelcomePage* welcomePage() const { return m_welcome; }
     NodesPage* nodesPage() const { return m_nodes; }
+    PackagePage* packagePage() const { return m_package; }
     ModePage* modePage() const { return m_mode; }
     PrechecksPage* prechecksPage() const { return m_prechecks; }
     PlanPage* planPage() const { return m_plan; }
@@ -66,6 +68,7 @@ private:
     QString m_demoSandboxDir;
     WelcomePage* m_welcome = nullptr;
     NodesPage* m_nodes = nullptr;
+    PackagePage* m_package = nullptr;
     ModePage* m_mode = nullptr;
     PrechecksPage* m_prechecks = nullptr;
     PlanPage* m_plan = nullptr;

@@ -199,7 +199,7 @@ void RunPage::startRun()
     }
     s.runDir = m_journal->runDir();
     m_started = true;
-    m_runner = std::make_unique<Runner>(s.profile, s.plan, makeExecutor(s.profile));
+    m_runner = std::make_unique<Runner>(s.profile, s.plan, makeExecutor(s.profile, s.interaction));
     m_journal->attach(m_runner.get());
     // Output lines go straight from the worker thread into the model's queue (thread-safe), not through one
     // queued event per line: the model flushes them in batches on its own timer.

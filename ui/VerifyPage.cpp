@@ -65,7 +65,7 @@ void VerifyPage::readCluster()
     m_done = false;
     m_problems.clear();
     m_reread->setEnabled(false);
-    m_probe.setFuture(probeClusterAsync(state().profile));
+    m_probe.setFuture(probeClusterAsync(state().profile, state().interaction));
     showResult();
     emit completeChanged();
 }

@@ -9,8 +9,8 @@ namespace MogUp {
 
 namespace {
 
-// Stand-in until the wizard has its password and host-key dialogs: nobody answers, so such logins fail
-// with the executor's own clear message instead of hanging on a prompt nobody sees.
+// Nobody to ask (no wizard around): such logins fail with the executor's own clear message instead of
+// hanging on a prompt nobody sees.
 class NoAnswerInteraction : public SshInteraction
 {
 public:
@@ -20,25 +20,28 @@ public:
 
 } // namespace
 
-std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile)
+std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction)
 {
-    return executorForProfile(profile, std::make_shared<NoAnswerInteraction>());
+    if (!interaction)
+        interaction = std::make_shared<NoAnswerInteraction>();
+    return executorForProfile(profile, std::move(interaction));
 }
 
-QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile)
+QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction)
 {
     // The profile is copied into the task: the probe keeps a reference to it while it runs.
-    return QtConcurrent::run([profile]() {
-        std::shared_ptr<Executor> executor = makeExecutor(profile);
+    return QtConcurrent::run([profile, interaction]() {
+        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
         CancelToken cancel;
         return ClusterStatusProbe(*executor, profile).probeAll(cancel);
     });
 }
 
-QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion)
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
+    std::shared_ptr<SshInteraction> interaction)
 {
-    return QtConcurrent::run([profile, fromVersion]() {
-        std::shared_ptr<Executor> executor = makeExecutor(profile);
+    return QtConcurrent::run([profile, fromVersion, interaction]() {
+        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
         CancelToken cancel;
         return Prechecks(*executor, profile, fromVersion).run(cancel);
     });

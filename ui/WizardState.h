@@ -7,6 +7,7 @@
 #include "Prechecks.h"
 #include "Profile.h"
 #include "Runner.h"
+#include "SshTypes.h"
 
 #include <QFuture>
 #include <QString>
@@ -31,16 +32,20 @@ struct WizardState
     // Parent directory for run records; empty: Journal::defaultRunDir (tests point it at their own dir).
     QString runsRoot;
     QString runDir;               // the run directory of the last run
+    // Answers SSH questions (passwords, unknown host keys) for every executor the wizard makes; set by
+    // MogupWizard (dialogs on the GUI thread). Null: nobody answers, such logins fail with a clear message.
+    std::shared_ptr<SshInteraction> interaction;
 };
 
-// An executor for the profile's transport. SSH logins that need an answer (password, unknown host key)
-// are refused for now: the wizard's dialogs for them are still to come (issue 4, Nodes page).
-std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile);
+// An executor for the profile's transport; SSH questions (password, unknown host key) go to `interaction`
+// (null: nobody answers and such logins fail with the executor's own message).
+std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction);
 
 // Reads every node's live state on a worker thread (ClusterStatusProbe is blocking).
-QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile);
+QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction);
 
 // Runs core's pre-checks (the same as mogup-cli's) on a worker thread.
-QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion);
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
+    std::shared_ptr<SshInteraction> interaction);
 
 } // namespace MogUp

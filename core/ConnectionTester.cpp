@@ -1,0 +1,1 @@
+#include "ConnectionTester.h"
