@@ -10,6 +10,7 @@
 #include "TestSupport.h"
 #include "VerifyPage.h"
 #include "WelcomePage.h"
+#include "WizardTestSupport.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -24,6 +25,7 @@
 #include <QtTest>
 
 using namespace MogUp;
+using namespace WizardTestSupport;
 
 // The real wizard, driven the way an operator would (offscreen): on a live sandbox cluster from the
 // profile to a verified rolling upgrade; an invalid node keeping Next disabled; the live language switch.
@@ -33,44 +35,6 @@ class Tst_WizardDemo : public QObject
     Q_OBJECT
 
 private:
-    static QString screensDir() { return QDir::currentPath() + QStringLiteral("/wizard-screens"); }
-
-    static void saveScreen(QWizard& wizard, const QString& name)
-    {
-        QDir().mkpath(screensDir());
-        const QString path = screensDir() + QLatin1Char('/') + name + QStringLiteral(".png");
-        QVERIFY2(wizard.grab().save(path), qPrintable(path));
-    }
-
-    // Clicks Next (the commit button on a commit page) and checks where the wizard went.
-    static void clickNext(QWizard& wizard, int expectedId)
-    {
-        QAbstractButton* next = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
-        QVERIFY(next->isVisible());
-        QTRY_VERIFY(next->isEnabled());
-        QTest::mouseClick(next, Qt::LeftButton);
-        QCOMPARE(wizard.currentId(), expectedId);
-    }
-
-    // From the sandbox's profile through Nodes, Mode, Pre-checks and Plan into the run (started).
-    static void driveIntoRun(MogupWizard& wizard, const TestSupport::Sandbox& sandbox, UpgradeMode mode)
-    {
-        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
-        QString error;
-        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-        clickNext(wizard, MogupWizard::NodesPageId);
-        clickNext(wizard, MogupWizard::ModePageId);
-        wizard.modePage()->setMode(mode);
-        clickNext(wizard, MogupWizard::PrechecksPageId);
-        QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
-        QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
-        clickNext(wizard, MogupWizard::PlanPageId);
-        QCOMPARE(wizard.state().plan.mode, mode);
-        clickNext(wizard, MogupWizard::RunPageId);
-    }
-
     // A valid two-node profile that needs no live cluster (for the Nodes page alone).
     static ClusterProfile paperProfile()
     {
@@ -93,10 +57,7 @@ private:
 private slots:
     void initTestCase()
     {
-        // QSettings and the data directories go to test locations, not the user's.
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("mogup-test"));
-        QDir(screensDir()).removeRecursively();
+        useTestSettings();
     }
 
     void rollingUpgradeOnSandbox()
@@ -120,6 +81,8 @@ private slots:
         QVERIFY2(wizard.nodesPage()->problems().isEmpty(), qPrintable(wizard.nodesPage()->problems().join(QLatin1Char('\n'))));
         saveScreen(wizard, QStringLiteral("rolling-02-nodes"));
 
+        clickNext(wizard, MogupWizard::PackagePageId);
+        saveScreen(wizard, QStringLiteral("rolling-02b-package"));
         clickNext(wizard, MogupWizard::ModePageId);
         auto* rolling = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("rollingRadio"));
         QVERIFY(rolling);
