@@ -1,5 +1,6 @@
 #include "MogupWizard.h"
 
+#include "Language.h"
 #include "ModePage.h"
 #include "NodesPage.h"
 #include "PackagePage.h"
@@ -11,6 +12,7 @@
 #include "VerifyPage.h"
 #include "WelcomePage.h"
 
+#include <QAbstractButton>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
@@ -37,6 +39,16 @@ MogupWizard::MogupWizard(QWidget* parent)
     // The classic style on every platform: the tests' screenshots look the same as the desktop.
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage, true);
+    // The language can be switched on every page, not only on Welcome: a button at the left of the
+    // button row, named in the language it switches to.
+    setOption(QWizard::HaveCustomButton1, true);
+    setButtonLayout({ QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
+        QWizard::CommitButton, QWizard::FinishButton, QWizard::CancelButton });
+    button(QWizard::CustomButton1)->setObjectName(QStringLiteral("languageButton"));
+    connect(this, &QWizard::customButtonClicked, this, [](int which) {
+        if (which == QWizard::CustomButton1)
+            Language::apply(Language::current() == QStringLiteral("zh_CN") ? QStringLiteral("en") : QStringLiteral("zh_CN"));
+    });
     m_welcome = new WelcomePage(this);
     m_nodes = new NodesPage(this);
     m_package = new PackagePage(this);
@@ -73,10 +85,10 @@ MogupWizard::~MogupWizard()
         removePage(id);
         delete p;
     }
-    if (!m_demoSandboxDir.isEmpty()) {
+    for (const QString& dir : std::as_const(m_demoSandboxDirs)) {
         QString error;
-        if (!Sim::SandboxBuilder::stop(m_demoSandboxDir, &error))
-            qWarning("%s", qUtf8Printable(Tr::tr("Could not stop the demo cluster in %1: %2").arg(m_demoSandboxDir, error)));
+        if (!Sim::SandboxBuilder::stop(dir, &error))
+            qWarning("%s", qUtf8Printable(Tr::tr("Could not stop the demo cluster in %1: %2").arg(dir, error)));
     }
 }
 
@@ -102,16 +114,51 @@ bool MogupWizard::loadProfile(const QString& path, QString* error)
         return false;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!profile.sandbox.isEmpty() && QFileInfo(profile.sandbox).absoluteFilePath() == QFileInfo(m_demoSandboxDir).absoluteFilePath()) {
-        // The demo's own profile: not worth remembering.
-    } else {
-        QStringList recent = recentProfiles();
-        recent.removeAll(absolute);
-        recent.prepend(absolute);
-        wizardSettings()->setValue(QStringLiteral("recentProfiles"), recent.mid(0, 8));
-    }
+    bool isOwnDemo = false;
+    for (const QString& dir : std::as_const(m_demoSandboxDirs))
+        isOwnDemo = isOwnDemo || (!profile.sandbox.isEmpty() && QFileInfo(profile.sandbox).absoluteFilePath() == QFileInfo(dir).absoluteFilePath());
+    // The demo's own profile is not worth remembering: it dies with its sandbox.
+    if (!isOwnDemo)
+        rememberProfile(absolute);
     setProfile(profile, absolute);
     return true;
+}
+
+bool MogupWizard::saveProfile(const QString& path, QString* error)
+{
+    if (!m_state.profile.save(path, error))
+        return false;
+    m_state.profilePath = QFileInfo(path).absoluteFilePath();
+    rememberProfile(m_state.profilePath);
+    return true;
+}
+
+void MogupWizard::rememberProfile(const QString& absolutePath)
+{
+    QStringList recent = recentProfiles();
+    recent.removeAll(absolutePath);
+    recent.prepend(absolutePath);
+    wizardSettings()->setValue(QStringLiteral("recentProfiles"), recent.mid(0, 8));
+}
+
+void MogupWizard::startNewProfile()
+{
+    // What most MogDB 2.0 clusters look like; every field stays editable and is validated on the Nodes page.
+    ClusterProfile profile;
+    profile.name = QStringLiteral("new-cluster");
+    profile.transport = Transport::Ssh;
+    profile.installMethod = InstallMethod::Om;
+    profile.hostKeyPolicy = QStringLiteral("ask");
+    profile.unpackDir = QStringLiteral("/opt/mogdb203");
+    for (int i = 1; i <= 2; ++i) {
+        NodeProfile node;
+        node.name = QStringLiteral("node%1").arg(i);
+        node.role = i == 1 ? NodeRole::Primary : NodeRole::Standby;
+        profile.nodes << node;
+    }
+    setProfile(profile);
+    if (currentId() == WelcomePageId)
+        next();
 }
 
 void MogupWizard::startDemo()
@@ -163,6 +210,10 @@ void MogupWizard::retranslateUi()
     setButtonText(QWizard::FinishButton, QCoreApplication::translate(qwizardContext, "&Finish"));
     setButtonText(QWizard::CancelButton, QCoreApplication::translate(qwizardContext, "Cancel"));
     setButtonText(QWizard::HelpButton, QCoreApplication::translate(qwizardContext, "&Help"));
+    // Each language named in itself, so it can be found whatever the current language is.
+    const bool chinese = Language::current() == QStringLiteral("zh_CN");
+    setButtonText(QWizard::CustomButton1, chinese ? QStringLiteral("English") : QStringLiteral("中文"));
+    button(QWizard::CustomButton1)->setToolTip(chinese ? QStringLiteral("Switch to English") : QStringLiteral("切换到中文"));
 }
 
 } // namespace MogUp

@@ -33,10 +33,15 @@ public:
     // Takes a profile (loaded by the caller, or built by the demo); the Nodes page shows it.
     void setProfile(const ClusterProfile& profile, const QString& path = {});
     bool loadProfile(const QString& path, QString* error);
+    // Writes the profile being edited to `path`, which then becomes its path and the most recent profile.
+    bool saveProfile(const QString& path, QString* error);
     // Builds a fresh sandbox cluster (worker thread) and fills the profile with it: `mogup --demo`.
     void startDemo();
-    // A sandbox the wizard built: stopped (every process ended) when the wizard goes away.
-    void adoptDemoSandbox(const QString& dir) { m_demoSandboxDir = dir; }
+    // A sandbox the wizard built: stopped (every process ended) when the wizard goes away. Each demo
+    // built in this window is kept in the list, so building a second one does not orphan the first.
+    void adoptDemoSandbox(const QString& dir) { m_demoSandboxDirs << dir; }
+    // Starts an empty profile for a real cluster (two blank node rows to fill in on the Nodes page).
+    void startNewProfile();
     bool isRunning() const;
     // Profiles opened before, most recent first (demo profiles are not kept: they die with their sandbox).
     static QStringList recentProfiles();
@@ -63,9 +68,10 @@ protected:
 
 private:
     void retranslateUi();
+    void rememberProfile(const QString& absolutePath);
 
     WizardState m_state;
-    QString m_demoSandboxDir;
+    QStringList m_demoSandboxDirs;
     WelcomePage* m_welcome = nullptr;
     NodesPage* m_nodes = nullptr;
     PackagePage* m_package = nullptr;

@@ -1,9 +1,11 @@
 #include "PlanPage.h"
 
+#include "FileChooser.h"
 #include "MogupWizard.h"
 #include "Tr.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -40,8 +42,15 @@ PlanPage::PlanPage(MogupWizard* wizard)
     m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyScriptButton"));
     connect(m_copy, &QPushButton::clicked, this, &PlanPage::copyAsShellScript);
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("saveProfileButton"));
+    connect(m_save, &QPushButton::clicked, this, &PlanPage::saveProfile);
+    m_saveStatus = new QLabel(this);
+    m_saveStatus->setObjectName(QStringLiteral("saveProfileStatus"));
+    m_saveStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
+    buttons->addWidget(m_saveStatus, 1);
+    buttons->addWidget(m_save);
     buttons->addWidget(m_copy);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -62,6 +71,8 @@ void PlanPage::retranslateUi()
     setButtonText(QWizard::CommitButton, Tr::tr("&Run the upgrade"));
     m_steps->setHeaderLabels({ Tr::tr("#"), Tr::tr("Node"), Tr::tr("Step"), Tr::tr("Command") });
     m_copy->setText(Tr::tr("&Copy as shell script"));
+    m_save->setText(Tr::tr("&Save profile..."));
+    m_save->setToolTip(Tr::tr("Write the cluster profile (nodes, package, options; never a password) to a file to open it again later"));
     showPlan();
 }
 
@@ -124,6 +135,26 @@ void PlanPage::showStepDetail()
 bool PlanPage::isComplete() const
 {
     return m_built;
+}
+
+void PlanPage::saveProfile()
+{
+    const WizardState& s = state();
+    const QString suggested = s.profilePath.isEmpty() ? QDir::homePath() + QLatin1Char('/') + s.profile.name + QStringLiteral(".json")
+                                                      : s.profilePath;
+    const QString path = FileChooser::saveFile(this, Tr::tr("Save the cluster profile"), suggested, Tr::tr("Cluster profiles (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (mogupWizard()->saveProfile(path, &error))
+        m_saveStatus->setText(Tr::tr("Profile saved to %1").arg(path));
+    else
+        m_saveStatus->setText(Tr::tr("The profile could not be saved to %1: %2").arg(path, error));
+}
+
+QString PlanPage::saveStatus() const
+{
+    return m_saveStatus->text();
 }
 
 void PlanPage::copyAsShellScript()

@@ -24,6 +24,9 @@ public:
     QTreeWidget* stepTree() const { return m_steps; }
     // Puts the plan on the clipboard as a shell script.
     void copyAsShellScript();
+    // Asks where, then writes the profile (no secrets are in it) so it can be opened again later.
+    void saveProfile();
+    QString saveStatus() const;
 
 protected:
     void retranslateUi() override;
@@ -36,6 +39,8 @@ private:
     QTreeWidget* m_steps = nullptr;
     QPlainTextEdit* m_detail = nullptr;
     QPushButton* m_copy = nullptr;
+    QPushButton* m_save = nullptr;
+    QLabel* m_saveStatus = nullptr;
     QString m_error;
     bool m_built = false;
 };

@@ -1,5 +1,6 @@
 #include "WelcomePage.h"
 
+#include "FileChooser.h"
 #include "Language.h"
 #include "MogupWizard.h"
 #include "SandboxBuilder.h"
@@ -8,12 +9,12 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSignalBlocker>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -37,6 +38,9 @@ WelcomePage::WelcomePage(MogupWizard* wizard)
     connect(m_language, &QComboBox::currentIndexChanged, this,
         [this](int index) { Language::apply(m_language->itemData(index).toString()); });
 
+    m_new = new QPushButton(this);
+    m_new->setObjectName(QStringLiteral("newProfileButton"));
+    connect(m_new, &QPushButton::clicked, wizard, &MogupWizard::startNewProfile);
     m_open = new QPushButton(this);
     m_open->setObjectName(QStringLiteral("openProfileButton"));
     connect(m_open, &QPushButton::clicked, this, &WelcomePage::openProfile);
@@ -69,6 +73,7 @@ WelcomePage::WelcomePage(MogupWizard* wizard)
     languageRow->addWidget(m_language);
     languageRow->addStretch();
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_new);
     buttons->addWidget(m_open);
     buttons->addWidget(m_demo);
     buttons->addStretch();
@@ -107,6 +112,13 @@ void WelcomePage::retranslateUi()
                             "and checks the result on each node. Open a cluster profile, or try everything on a demo "
                             "cluster built on this machine."));
     m_languageLabel->setText(Tr::tr("&Language:"));
+    {
+        // Switched elsewhere (the wizard's language button): show it without switching again.
+        const QSignalBlocker block(m_language);
+        m_language->setCurrentIndex(Language::current() == QStringLiteral("zh_CN") ? 1 : 0);
+    }
+    m_new->setText(Tr::tr("&New upgrade"));
+    m_new->setToolTip(Tr::tr("Start with an empty profile and enter the cluster's nodes"));
     m_open->setText(Tr::tr("&Open a profile..."));
     m_demo->setText(Tr::tr("Try the &demo cluster"));
     m_recentLabel->setText(Tr::tr("&Recent profiles:"));
@@ -144,8 +156,7 @@ void WelcomePage::fillRecentProfiles()
 
 void WelcomePage::openProfile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, Tr::tr("Open a cluster profile"), QString(),
-        Tr::tr("Cluster profiles (*.json)"));
+    const QString path = FileChooser::openFile(this, Tr::tr("Open a cluster profile"), Tr::tr("Cluster profiles (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -162,6 +173,7 @@ void WelcomePage::buildDemo()
     m_demoDir = base + QLatin1Char('/') + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     m_demo->setEnabled(false);
     m_open->setEnabled(false);
+    m_new->setEnabled(false);
     m_demoLog->clear();
     m_demoLog->show();
     m_profileSummary->setText(Tr::tr("Building a demo cluster in %1 ...").arg(m_demoDir));
@@ -191,6 +203,7 @@ void WelcomePage::demoBuilt()
     m_buildingDemo = false;
     m_demo->setEnabled(true);
     m_open->setEnabled(true);
+    m_new->setEnabled(true);
     const QString error = m_demoBuild.result();
     // Even a failed build may have started something; the wizard stops the directory either way.
     mogupWizard()->adoptDemoSandbox(m_demoDir);

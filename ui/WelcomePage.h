@@ -39,6 +39,7 @@ private:
     QLabel* m_intro = nullptr;
     QLabel* m_languageLabel = nullptr;
     QComboBox* m_language = nullptr;
+    QPushButton* m_new = nullptr;
     QPushButton* m_open = nullptr;
     QPushButton* m_demo = nullptr;
     QLabel* m_recentLabel = nullptr;
