@@ -1,11 +1,19 @@
 #pragma once
 
+#include "Language.h"
 #include "ModePage.h"
 #include "MogupWizard.h"
 #include "PrechecksPage.h"
 #include "TestSupport.h"
 
 #include <QAbstractButton>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMap>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QtTest>
@@ -56,6 +64,86 @@ inline void driveIntoRun(MogUp::MogupWizard& wizard, const TestSupport::Sandbox&
     clickNext(wizard, MogupWizard::PlanPageId);
     QCOMPARE(wizard.state().plan.mode, mode);
     clickNext(wizard, MogupWizard::RunPageId);
+}
+
+// What an operator reads on the current page: its title and subtitle, every visible label, button and group
+// box, the headers of its tables and trees, and the wizard's own buttons. Keys name the widget.
+inline QMap<QString, QString> visibleTexts(QWizard& wizard)
+{
+    QMap<QString, QString> texts;
+    QWizardPage* page = wizard.currentPage();
+    texts.insert(QStringLiteral("page title"), page->title());
+    texts.insert(QStringLiteral("page subtitle"), page->subTitle());
+    const QList<int> buttons = { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
+        QWizard::CancelButton };
+    for (int which : buttons) {
+        QAbstractButton* b = wizard.button(QWizard::WizardButton(which));
+        if (b->isVisible())
+            texts.insert(QStringLiteral("wizard button %1").arg(which), b->text());
+    }
+    const QList<QWidget*> widgets = page->findChildren<QWidget*>();
+    for (int i = 0; i < widgets.size(); ++i) {
+        QWidget* w = widgets.at(i);
+        if (!w->isVisible())
+            continue;
+        const QString key = QStringLiteral("%1 #%2 '%3'").arg(QString::fromLatin1(w->metaObject()->className())).arg(i).arg(w->objectName());
+        if (auto* label = qobject_cast<QLabel*>(w))
+            texts.insert(key, label->text());
+        else if (auto* button = qobject_cast<QAbstractButton*>(w))
+            texts.insert(key, button->text());
+        else if (auto* group = qobject_cast<QGroupBox*>(w))
+            texts.insert(key, group->title());
+        else if (auto* tree = qobject_cast<QTreeWidget*>(w)) {
+            for (int c = 0; c < tree->columnCount(); ++c)
+                texts.insert(key + QStringLiteral(" header %1").arg(c), tree->headerItem()->text(c));
+        } else if (auto* table = qobject_cast<QTableWidget*>(w)) {
+            for (int c = 0; c < table->columnCount(); ++c)
+                if (table->horizontalHeaderItem(c))
+                    texts.insert(key + QStringLiteral(" header %1").arg(c), table->horizontalHeaderItem(c)->text());
+        }
+    }
+    return texts;
+}
+
+// Switches to Chinese with the wizard's language button (present on every page) and checks that every text
+// that had English words now reads Chinese; saves the page as <screenName>-zh; switches back and checks the
+// English texts are back. `dataWidgets`: objectNames of labels that show data (paths, node names), not words.
+// Needs the app's Chinese translation in the test's resources (:/i18n).
+inline void checkLanguageSwitch(QWizard& wizard, const QString& screenName, const QStringList& dataWidgets = {})
+{
+    static const QRegularExpression englishWord(QStringLiteral("[A-Za-z]{3,}"));
+    static const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    QAbstractButton* language = wizard.button(QWizard::CustomButton1);
+    QVERIFY(language->isVisible());
+    QVERIFY(language->isEnabled());
+    const QMap<QString, QString> english = visibleTexts(wizard);
+    QCOMPARE(MogUp::Language::current(), QStringLiteral("en"));
+    QTest::mouseClick(language, Qt::LeftButton);
+    QCOMPARE(MogUp::Language::current(), QStringLiteral("zh_CN"));
+    const QMap<QString, QString> translated = visibleTexts(wizard);
+    QStringList untranslated;
+    for (auto it = english.cbegin(); it != english.cend(); ++it) {
+        QString text = it.value();
+        text.remove(tags);
+        if (!text.contains(englishWord) || text.contains(chinese))
+            continue;
+        if (std::any_of(dataWidgets.cbegin(), dataWidgets.cend(), [&](const QString& name) { return it.key().endsWith(QLatin1Char('\'') + name + QLatin1Char('\'')); }))
+            continue;
+        const QString now = translated.value(it.key());
+        if (!now.contains(chinese))
+            untranslated << QStringLiteral("%1: \"%2\" -> \"%3\"").arg(it.key(), it.value(), now);
+    }
+    saveScreen(wizard, screenName + QStringLiteral("-zh"));
+    QTest::mouseClick(wizard.button(QWizard::CustomButton1), Qt::LeftButton);
+    QCOMPARE(MogUp::Language::current(), QStringLiteral("en"));
+    QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("still English after switching to Chinese:\n") + untranslated.join(QLatin1Char('\n'))));
+    const QMap<QString, QString> back = visibleTexts(wizard);
+    for (auto it = english.cbegin(); it != english.cend(); ++it) {
+        if (it.key().endsWith(QStringLiteral("'runElapsed'")))
+            continue; // a clock
+        QCOMPARE(back.value(it.key()), it.value());
+    }
 }
 
 // QSettings and data directories go to test locations, not the user's.

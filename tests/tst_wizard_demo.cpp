@@ -22,6 +22,9 @@
 #include <QRadioButton>
 #include <QTableWidget>
 #include <QTreeWidget>
+#include <QAbstractSpinBox>
+#include <QKeySequence>
+#include <QSet>
 #include <QtTest>
 
 using namespace MogUp;
@@ -35,6 +38,72 @@ class Tst_WizardDemo : public QObject
     Q_OBJECT
 
 private:
+    // Tab from the wizard's buttons visits every enabled, visible control of the page: nothing is reachable by
+    // mouse only (an editable table takes one Tab per cell and lets go after its last one).
+    static void checkTabReachesEveryControl(QWizard& wizard)
+    {
+        QWizardPage* page = wizard.currentPage();
+        QSet<QWidget*> controls;
+        const QList<QWidget*> widgets = page->findChildren<QWidget*>();
+        for (QWidget* w : widgets) {
+            const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w)
+                || qobject_cast<QAbstractItemView*>(w) || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w);
+            if (control && w->isVisible() && w->isEnabled() && !qobject_cast<QComboBox*>(w->parentWidget())
+                && !qobject_cast<QAbstractSpinBox*>(w->parentWidget()) && !qobject_cast<QAbstractItemView*>(w->parentWidget())
+                && !qobject_cast<QAbstractItemView*>(w->parentWidget()->parentWidget()))
+                controls.insert(w);
+        }
+        QSet<QWidget*> reached;
+        wizard.activateWindow();
+        QWidget* start = wizard.button(QWizard::CancelButton);
+        start->setFocus(Qt::TabFocusReason);
+        for (int i = 0; i < 200 && reached.size() < controls.size(); ++i) {
+            QWidget* focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            QTest::keyClick(focus, Qt::Key_Tab);
+            QWidget* now = QApplication::focusWidget();
+            for (QWidget* w = now; w; w = w->parentWidget())
+                if (controls.contains(w))
+                    reached.insert(w);
+        }
+        // Two controls with the same Alt+letter: Qt then only moves the focus between them (the Next button's
+        // Alt+N would stop working on a page that has another "&N...").
+        QMap<QString, QString> mnemonics;
+        QStringList clashes;
+        QList<QWidget*> labelled = widgets;
+        for (int which : { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton })
+            labelled << wizard.button(QWizard::WizardButton(which));
+        for (QWidget* w : std::as_const(labelled)) {
+            QString text;
+            if (auto* b = qobject_cast<QAbstractButton*>(w))
+                text = b->text();
+            else if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy())
+                text = l->text();
+            const QString key = QKeySequence::mnemonic(text).toString();
+            if (!w->isVisible() || key.isEmpty())
+                continue;
+            if (mnemonics.contains(key))
+                clashes << QStringLiteral("%1: \"%2\" and \"%3\"").arg(key, mnemonics.value(key), text);
+            mnemonics.insert(key, text);
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(QStringLiteral("page %1: the same mnemonic twice: ").arg(wizard.currentId()) + clashes.join(QStringLiteral("; "))));
+        // Radio buttons of one group are one Tab stop; the arrow keys move between them.
+        for (QWidget* w : std::as_const(controls)) {
+            auto* radio = qobject_cast<QRadioButton*>(w);
+            if (!radio || !radio->autoExclusive() || reached.contains(w))
+                continue;
+            const QList<QRadioButton*> group = w->parentWidget()->findChildren<QRadioButton*>(Qt::FindDirectChildrenOnly);
+            if (std::any_of(group.cbegin(), group.cend(), [&reached](QRadioButton* r) { return reached.contains(r); }))
+                reached.insert(w);
+        }
+        QStringList missed;
+        for (QWidget* w : std::as_const(controls))
+            if (!reached.contains(w))
+                missed << QStringLiteral("%1 '%2' (%3)").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                    qobject_cast<QAbstractButton*>(w) ? qobject_cast<QAbstractButton*>(w)->text() : QString());
+        QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("page %1: not reachable with Tab: ").arg(wizard.currentId()) + missed.join(QStringLiteral(", "))));
+    }
+
     // A valid two-node profile that needs no live cluster (for the Nodes page alone).
     static ClusterProfile paperProfile()
     {
@@ -75,14 +144,23 @@ private slots:
         QString error;
         QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
         saveScreen(wizard, QStringLiteral("rolling-01-welcome"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-01-welcome"), { QStringLiteral("profileSummary") });
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::NodesPageId);
         QCOMPARE(wizard.nodesPage()->table()->rowCount(), sandbox.config().nodes.size());
         QVERIFY2(wizard.nodesPage()->problems().isEmpty(), qPrintable(wizard.nodesPage()->problems().join(QLatin1Char('\n'))));
         saveScreen(wizard, QStringLiteral("rolling-02-nodes"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-02-nodes"));
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::PackagePageId);
         saveScreen(wizard, QStringLiteral("rolling-02b-package"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-02b-package"));
+        if (QTest::currentTestFailed())
+            return;
         clickNext(wizard, MogupWizard::ModePageId);
         auto* rolling = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("rollingRadio"));
         QVERIFY(rolling);
@@ -90,12 +168,18 @@ private slots:
         QTest::mouseClick(rolling, Qt::LeftButton, {}, QPoint(6, rolling->height() / 2));
         QVERIFY(rolling->isChecked());
         saveScreen(wizard, QStringLiteral("rolling-03-mode"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-03-mode"));
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::PrechecksPageId);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
         QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
         QCOMPARE(wizard.state().options.primaryNode, QStringLiteral("node1"));
         saveScreen(wizard, QStringLiteral("rolling-04-prechecks"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-04-prechecks"));
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::PlanPageId);
         QCOMPARE(wizard.state().plan.mode, UpgradeMode::Rolling);
@@ -110,6 +194,9 @@ private slots:
         }
         QVERIFY(switchoverShown);
         saveScreen(wizard, QStringLiteral("rolling-05-plan"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-05-plan"));
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::RunPageId);
         RunPage* run = wizard.runPage();
@@ -124,6 +211,9 @@ private slots:
         for (int i = 0; i < run->stepTree()->topLevelItemCount(); ++i)
             QVERIFY(!run->stepTree()->topLevelItem(i)->text(RunPage::DurationColumn).isEmpty());
         saveScreen(wizard, QStringLiteral("rolling-07-run-done"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-07-run-done"));
+        if (QTest::currentTestFailed())
+            return;
 
         clickNext(wizard, MogupWizard::VerifyPageId);
         VerifyPage* verify = wizard.verifyPage();
@@ -142,6 +232,9 @@ private slots:
         QCOMPARE(primaries, 1);
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
         saveScreen(wizard, QStringLiteral("rolling-08-verify"));
+        checkLanguageSwitch(wizard, QStringLiteral("rolling-08-verify"));
+        if (QTest::currentTestFailed())
+            return;
     }
 
     // What `mogup --demo` does: the welcome page builds a sandbox on a worker thread (the GUI stays live,
@@ -305,6 +398,97 @@ private slots:
         QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
         QCOMPARE(wizard.state().profile.name, QStringLiteral("paper"));
         saveScreen(wizard, QStringLiteral("recent-01-opened"));
+    }
+
+    // Every page with the keyboard alone, on an offline upgrade: mnemonics (Alt+letter) for the wizard's
+    // buttons and the page's choices, and on every page each enabled control is reachable with Tab.
+    void keyboardOnlyOfflineUpgrade()
+    {
+        TestSupport::Sandbox sandbox;
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        MogupWizard wizard;
+        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
+        QString error;
+        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+
+        const auto press = [&wizard](QAbstractButton* button) {
+            // The button's own mnemonic, typed where the focus is.
+            const QKeySequence mnemonic = QKeySequence::mnemonic(button->text());
+            QVERIFY2(!mnemonic.isEmpty(), qPrintable(QStringLiteral("no mnemonic on \"%1\"").arg(button->text())));
+            QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : &wizard;
+            QTest::keySequence(target, mnemonic);
+        };
+        const auto next = [&](int expectedId) {
+            QAbstractButton* button = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
+            QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 60000);
+            press(button);
+            QTRY_COMPARE(wizard.currentId(), expectedId);
+        };
+
+        checkTabReachesEveryControl(wizard);
+
+        if (QTest::currentTestFailed())
+
+            return;
+        next(MogupWizard::NodesPageId);
+        if (QTest::currentTestFailed())
+            return;
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::PackagePageId);
+        if (QTest::currentTestFailed())
+            return;
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::ModePageId);
+        if (QTest::currentTestFailed())
+            return;
+        auto* offline = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("offlineRadio"));
+        QVERIFY(offline);
+        press(offline);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(offline->isChecked());
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::PrechecksPageId);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::PlanPageId);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(wizard.state().plan.mode, UpgradeMode::Offline);
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::RunPageId);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.runPage()->isFinished(), 400000);
+        QVERIFY2(wizard.runPage()->succeeded(), qPrintable(wizard.runPage()->statusText()));
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        next(MogupWizard::VerifyPageId);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.verifyPage()->isDone(), 60000);
+        QVERIFY2(wizard.verifyPage()->isVerified(), qPrintable(wizard.verifyPage()->summaryText()));
+        checkTabReachesEveryControl(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreen(wizard, QStringLiteral("keyboard-01-verified"));
+        press(wizard.button(QWizard::FinishButton));
+        QTRY_VERIFY(!wizard.isVisible());
     }
 
     void languageSwitchesLive()

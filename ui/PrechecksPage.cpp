@@ -23,6 +23,8 @@ PrechecksPage::PrechecksPage(MogupWizard* wizard)
     connect(m_acceptWarnings, &QCheckBox::toggled, this, &PrechecksPage::completeChanged);
     m_table->setObjectName(QStringLiteral("precheckTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Read-only: Tab goes on to the next control, the arrow keys move within the table.
+    m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("precheckSummary"));

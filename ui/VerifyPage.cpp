@@ -18,6 +18,8 @@ VerifyPage::VerifyPage(MogupWizard* wizard)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("verifyTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Read-only: Tab goes on to the next control, the arrow keys move within the table.
+    m_table->setTabKeyNavigation(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("verifySummary"));

@@ -117,7 +117,7 @@ void WelcomePage::retranslateUi()
         const QSignalBlocker block(m_language);
         m_language->setCurrentIndex(Language::current() == QStringLiteral("zh_CN") ? 1 : 0);
     }
-    m_new->setText(Tr::tr("&New upgrade"));
+    m_new->setText(Tr::tr("New &upgrade"));
     m_new->setToolTip(Tr::tr("Start with an empty profile and enter the cluster's nodes"));
     m_open->setText(Tr::tr("&Open a profile..."));
     m_demo->setText(Tr::tr("Try the &demo cluster"));
