@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -111,6 +112,7 @@ private slots:
     void placeholders();
     void cliSpeaksLocale_data();
     void cliSpeaksLocale();
+    void upToDateWithSources();
 
 private:
     void addMessageRows();
@@ -208,6 +210,35 @@ void Tst_translations::cliSpeaksLocale()
         qPrintable(QStringLiteral("LANG=%1: expected \"%2\" in:\n%3").arg(locale, expected, r.out)));
     QVERIFY2(!r.out.contains(unexpected),
         qPrintable(QStringLiteral("LANG=%1: did not expect \"%2\" in:\n%3").arg(locale, unexpected, r.out)));
+}
+
+// (d) No string of the sources is missing from the .ts: lupdate, run the way update_translations runs it,
+// finds nothing new to translate. A string added without refreshing the .ts would show in English.
+void Tst_translations::upToDateWithSources()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(QStringLiteral("mogup_zh_CN.ts"));
+    QVERIFY(QFile::copy(kTsFile, copy));
+    const QString source = QStringLiteral(MOGUP_SOURCE_DIR);
+    const TestSupport::ProcessResult r = TestSupport::run(QStringLiteral(MOGUP_LUPDATE),
+        { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-extensions"),
+            QStringLiteral("cpp,h"), source + QStringLiteral("/core"), source + QStringLiteral("/ui"), source + QStringLiteral("/app"),
+            QStringLiteral("-ts"), copy },
+        120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    QList<TsMessage> messages;
+    QString error;
+    QVERIFY2(readTs(copy, &messages, &error), qPrintable(error));
+    QStringList missing;
+    for (const TsMessage& m : std::as_const(messages))
+        if (!m.type.isEmpty())
+            missing << m.source;
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 string(s) of the sources are not translated in %2 (run "
+                                                          "`cmake --build build --target update_translations`, then translate):\n")
+                                               .arg(missing.size())
+                                               .arg(kTsFile)
+        + missing.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(Tst_translations)
