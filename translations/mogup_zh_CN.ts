@@ -2054,10 +2054,6 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>跟随日志(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;stderr only</source>
-        <translation>仅 stderr(&amp;S)</translation>
-    </message>
-    <message>
         <source>Show lines containing...</source>
         <translation>筛选包含此文字的行...</translation>
     </message>
@@ -2334,20 +2330,8 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>安装包为 MogDB 2.0.3 且完整</translation>
     </message>
     <message>
-        <source>%1: %2 cannot be read, or does not hold %3 and %4</source>
-        <translation>%1：无法读取 %2，或其中不含 %3 和 %4</translation>
-    </message>
-    <message>
-        <source>%1: checksum mismatch for %2: the .sha256 says %3, the file has %4</source>
-        <translation>%1：%2 的校验和不匹配：.sha256 中为 %3，文件实际为 %4</translation>
-    </message>
-    <message>
         <source>this machine</source>
         <translation>本机</translation>
-    </message>
-    <message>
-        <source>%1: MogDB %2, %3 matches its .sha256</source>
-        <translation>%1：MogDB %2，%3 与其 .sha256 一致</translation>
     </message>
     <message>
         <source>get the package again from the vendor and check its size</source>
@@ -2510,6 +2494,806 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
     <message>
         <source>UNDO COMPLETE: every step of the way back ran and was checked. Record: %1</source>
         <translation>回退完成：回退路径的每个步骤均已执行并通过检查。运行记录：%1</translation>
+    </message>
+    <message>
+        <source>Discovery reads the cluster from the OM (gs_om), which only OM installs have. On a manual install, add a row per node and fill in its host, GAUSSHOME, PGDATA and database port (gs_ctl query -D PGDATA on each node shows its role).</source>
+        <translation>发现功能通过 OM（gs_om）读取集群信息，只有通过 OM 安装的集群才有 OM。对于手动安装的集群，请为每个节点添加一行，并填写其主机、GAUSSHOME、PGDATA 和数据库端口（在各节点上执行 gs_ctl query -D PGDATA 可查看其角色）。</translation>
+    </message>
+    <message>
+        <source>%1: the profile says this is a manual install (no gs_om). %2</source>
+        <translation>%1：配置文件表明这是手动安装的集群（没有 gs_om）。%2</translation>
+    </message>
+    <message>
+        <source>%1: GAUSSHOME and PGDATA of this node are needed to ask its OM; fill them in first.</source>
+        <translation>%1：需要该节点的 GAUSSHOME 和 PGDATA 才能查询其 OM；请先填写。</translation>
+    </message>
+    <message>
+        <source>%1: could not run gs_om there: %2. Check the node&apos;s host, SSH port and login (Test connections shows what fails).</source>
+        <translation>%1：无法在该节点上运行 gs_om：%2。请检查该节点的主机、SSH 端口和登录方式（“测试连接”可显示失败的环节）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no OM install at %2 (gs_om said: %3). %4</source>
+        <translation>%1：%2 处没有 OM 安装（gs_om 输出：%3）。%4</translation>
+    </message>
+    <message>
+        <source>no datanode table</source>
+        <translation>没有 datanode 表</translation>
+    </message>
+    <message>
+        <source>%1: gs_om -t status --detail printed something MogUp cannot read (%2; exit code %3; it began: &quot;%4&quot;). Run it on %1 as %5 to see what is wrong, or fill in the rows by hand.</source>
+        <translation>%1：MogUp 无法解析 gs_om -t status --detail 的输出（%2；退出码 %3；输出开头为：&quot;%4&quot;）。请以 %5 身份在 %1 上执行该命令查看问题所在，或手动填写各行。</translation>
+    </message>
+    <message>
+        <source>%1: gs_om -t status --detail lists no datanode. Run it on %1 as %2 to see why, or fill in the rows by hand.</source>
+        <translation>%1：gs_om -t status --detail 未列出任何 datanode。请以 %2 身份在 %1 上执行该命令查看原因，或手动填写各行。</translation>
+    </message>
+    <message>
+        <source>%1: its OM lists %2, but none of them is this node (name %1, host %3, PGDATA %4). Correct the name, host or PGDATA of %1 to match, then discover again.</source>
+        <translation>%1：其 OM 列出了 %2，但其中没有该节点（名称 %1，主机 %3，PGDATA %4）。请修正 %1 的名称、主机或 PGDATA 使之一致，然后重新发现。</translation>
+    </message>
+    <message>
+        <source>The database port of %1 could not be read (gs_om prints none and the replication settings of %2 do not name it): %2&apos;s port was used; check it. </source>
+        <translation>无法读取 %1 的数据库端口（gs_om 未输出端口，%2 的复制设置中也未指明）：已使用 %2 的端口，请核对。</translation>
+    </message>
+    <message>
+        <source>Database ports were read from the replication settings of %1 (this gs_om prints no port column): replication port - 1. </source>
+        <translation>数据库端口取自 %1 的复制设置（此版本的 gs_om 不输出端口列）：复制端口 - 1。</translation>
+    </message>
+    <message>
+        <source>SSH port, SSH user, login, GAUSSHOME and environment file of the other nodes were taken from %1: check them.</source>
+        <translation>其他节点的 SSH 端口、SSH 用户、登录方式、GAUSSHOME 和环境变量文件取自 %1：请核对。</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>not attempted</source>
+        <translation>未尝试</translation>
+    </message>
+    <message>
+        <source>local: commands run on this machine</source>
+        <translation>本地：命令在本机上执行</translation>
+    </message>
+    <message>
+        <source>not used (transport local)</source>
+        <translation>未使用（本地传输，transport local）</translation>
+    </message>
+    <message>
+        <source>no login: runs as the current user</source>
+        <translation>无需登录：以当前用户身份执行</translation>
+    </message>
+    <message>
+        <source>answered in %1 ms</source>
+        <translation>在 %1 毫秒内响应</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>not attempted: the node cannot be reached</source>
+        <translation>未尝试：无法连接该节点</translation>
+    </message>
+    <message>
+        <source>not reached: the SSH connection failed first</source>
+        <translation>未进行：SSH 连接已先失败</translation>
+    </message>
+    <message>
+        <source>known (%1)</source>
+        <translation>已知（%1）</translation>
+    </message>
+    <message>
+        <source>new, accepted by you and recorded (%1)</source>
+        <translation>新密钥，已由您接受并记录（%1）</translation>
+    </message>
+    <message>
+        <source>new, trusted on first use and recorded (%1)</source>
+        <translation>新密钥，首次使用时已信任并记录（%1）</translation>
+    </message>
+    <message>
+        <source>refused by you (%1)</source>
+        <translation>已被您拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>unknown, refused by the host key policy &quot;%1&quot; (%2)</source>
+        <translation>未知密钥，已被主机密钥策略 &quot;%1&quot; 拒绝（%2）</translation>
+    </message>
+    <message>
+        <source>CHANGED, refused: the server presents %1, known_hosts holds another key</source>
+        <translation>已变更，已拒绝：服务器提供的是 %1，而 known_hosts 中记录的是另一个密钥</translation>
+    </message>
+    <message>
+        <source>revoked in known_hosts, refused (%1)</source>
+        <translation>在 known_hosts 中已被吊销，已拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>accepted but could not be recorded in known_hosts</source>
+        <translation>已接受，但无法记录到 known_hosts 中</translation>
+    </message>
+    <message>
+        <source>not attempted: the host key was not accepted</source>
+        <translation>未尝试：主机密钥未被接受</translation>
+    </message>
+    <message>
+        <source>logged in as %1 (%2)</source>
+        <translation>已以 %1 身份登录（%2）</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>主库</translation>
+    </message>
+    <message>
+        <source>cascade standby</source>
+        <translation>级联备库</translation>
+    </message>
+    <message>
+        <source>standby</source>
+        <translation>备库</translation>
+    </message>
+    <message>
+        <source>MogHA stopped on %1</source>
+        <translation>%1 上的 MogHA 已停止</translation>
+    </message>
+    <message>
+        <source>the whole cluster stops (%1)</source>
+        <translation>整个集群停止（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) upgraded</source>
+        <translation>%1（%2）已升级</translation>
+    </message>
+    <message>
+        <source>the whole cluster starts (%1)</source>
+        <translation>整个集群启动（%1）</translation>
+    </message>
+    <message>
+        <source>switch back: %1 is primary again, %2 standby</source>
+        <translation>切换回：%1 重新成为主库，%2 成为备库</translation>
+    </message>
+    <message>
+        <source>switchover: %1 becomes primary, %2 standby</source>
+        <translation>主备切换：%1 成为主库，%2 成为备库</translation>
+    </message>
+    <message>
+        <source>MogHA started on %1</source>
+        <translation>%1 上的 MogHA 已启动</translation>
+    </message>
+    <message>
+        <source>Expected downtime: unknown until the plan can be built (%1).</source>
+        <translation>预计停机时间：在能生成升级计划之前无法确定（%1）。</translation>
+    </message>
+    <message>
+        <source>Expected downtime: the whole procedure, typically a few minutes. The database is unavailable from the stop to the start: %1 of the plan&apos;s %2, while bin and lib are replaced on %3.</source>
+        <translation>预计停机时间：整个升级过程，通常为几分钟。从停止到启动期间数据库不可用：占升级计划 %2 个步骤中的 %1，期间会替换 %3 上的 bin 和 lib。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expected downtime: the switchovers only, a few seconds each (%1). Every node is stopped and started once (%2), one at a time, while another node serves.</source>
+        <translation>预计停机时间：仅主备切换期间，每次几秒钟（%1）。每个节点依次停止并启动一次（%2），期间由其他节点提供服务。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n switchover(s)</source>
+        <translation>
+            <numerusform>%n 次主备切换</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restart(s)</source>
+        <translation>
+            <numerusform>%n 次重启</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no copy was checked</source>
+        <translation>%1：未检查任何副本</translation>
+    </message>
+    <message>
+        <source>%1: MogDB %2, %3 matches its .sha256 (checked on %4)</source>
+        <translation>%1：MogDB %2，%3 与其 .sha256 一致（已在 %4 上检查）</translation>
+    </message>
+    <message>
+        <source>choose the MogDB 2.0.3 release tarball as downloaded, without renaming it</source>
+        <translation>请选择下载的原始 MogDB 2.0.3 发布包，不要重命名</translation>
+    </message>
+    <message>
+        <source>choose the MogDB %1 package (MogDB-%1-&lt;os&gt;-&lt;arch&gt;.tar.gz)</source>
+        <translation>请选择 MogDB %1 安装包（MogDB-%1-&lt;os&gt;-&lt;arch&gt;.tar.gz）</translation>
+    </message>
+    <message>
+        <source>check the path, or choose the package with Browse</source>
+        <translation>请检查路径，或通过“浏览”选择安装包</translation>
+    </message>
+    <message>
+        <source>copy the package to that path on every node, or choose &quot;on this machine&quot; to upload it</source>
+        <translation>请将安装包复制到每个节点上的该路径，或选择“在本机上”以上传安装包</translation>
+    </message>
+    <message>
+        <source>make the file readable for the user MogUp logs in as</source>
+        <translation>请确保 MogUp 登录所用的用户可以读取该文件</translation>
+    </message>
+    <message>
+        <source>%1 is MogDB %2, not MogDB %3: this upgrade needs the %3 package</source>
+        <translation>%1 是 MogDB %2，不是 MogDB %3：本次升级需要 %3 的安装包</translation>
+    </message>
+    <message>
+        <source>the check was cancelled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message>
+        <source>%1 is not there</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is there but cannot be read</source>
+        <translation>%1 存在但无法读取</translation>
+    </message>
+    <message>
+        <source>%1 could not be checked (%2)</source>
+        <translation>无法检查 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, or does not hold %2 and %3</source>
+        <translation>%1 无法读取，或其中不包含 %2 和 %3</translation>
+    </message>
+    <message>
+        <source>checksum mismatch for %1: the .sha256 says %2, the file has %3</source>
+        <translation>%1 的校验和不一致：.sha256 中为 %2，文件实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2, SHA-256 %3): %4 matches its .sha256</source>
+        <translation>%1（%2，SHA-256 %3）：%4 与其 .sha256 一致</translation>
+    </message>
+    <message>
+        <source>Unknown host key of %1</source>
+        <translation>%1 的主机密钥未知</translation>
+    </message>
+    <message>
+        <source>The host key of node %1 (%2:%3) is not known yet.
+
+Key type: %4
+Fingerprint: %5
+
+Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you trust it. Trusting it adds it to %6; refusing leaves that file as it is, and MogUp does not log in to %1.</source>
+        <translation>节点 %1（%2:%3）的主机密钥目前未知。
+
+密钥类型：%4
+指纹：%5
+
+信任之前，请先与节点上的指纹进行比对（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。信任后会将其添加到 %6；拒绝则不改动该文件，MogUp 也不会登录 %1。</translation>
+    </message>
+    <message>
+        <source>Key passphrase for %1</source>
+        <translation>%1 的私钥口令</translation>
+    </message>
+    <message>
+        <source>sudo password for %1</source>
+        <translation>%1 的 sudo 密码</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>The previous answer was not accepted.</source>
+        <translation>上一次的输入未被接受。</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2 (node %3):</source>
+        <translation>%1 在 %2（节点 %3）上的密码：</translation>
+    </message>
+    <message>
+        <source>The server of node %1 asks %2 on %3:</source>
+        <translation>节点 %1 的服务器向 %3 上的 %2 询问：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Passphrase of the key %1 (user %2, node %3):</source>
+        <translation>密钥 %1 的私钥口令（用户 %2，节点 %3）：</translation>
+    </message>
+    <message>
+        <source>sudo password of %1 on %2 (node %3):</source>
+        <translation>%1 在 %2（节点 %3）上的 sudo 密码：</translation>
+    </message>
+    <message>
+        <source>It is kept in memory only, until the wizard closes.</source>
+        <translation>它仅保存在内存中，直到向导关闭。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key</source>
+        <translation>信任此密钥(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;MogHA runs on these nodes (it is stopped first and started again at the end)</source>
+        <translation>这些节点上运行着 MogHA（先停止，最后重新启动）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Order in which the nodes are touched:</source>
+        <translation>各节点的操作顺序：</translation>
+    </message>
+    <message>
+        <source>Order in which the nodes are touched</source>
+        <translation>各节点的操作顺序</translation>
+    </message>
+    <message>
+        <source>No nodes yet</source>
+        <translation>尚无节点</translation>
+    </message>
+    <message>
+        <source>upgrade (%1)</source>
+        <translation>升级（%1）</translation>
+    </message>
+    <message>
+        <source>switch back: %1 primary</source>
+        <translation>切换回：%1 为主库</translation>
+    </message>
+    <message>
+        <source>switchover: %1 primary</source>
+        <translation>主备切换：%1 为主库</translation>
+    </message>
+    <message>
+        <source>stop MogHA</source>
+        <translation>停止 MogHA</translation>
+    </message>
+    <message>
+        <source>start MogHA</source>
+        <translation>启动 MogHA</translation>
+    </message>
+    <message>
+        <source>stop the cluster</source>
+        <translation>停止集群</translation>
+    </message>
+    <message>
+        <source>start the cluster</source>
+        <translation>启动集群</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&amp;Discover</source>
+        <translation>发现(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fill in the other nodes from the selected node (the first if none is selected) with gs_om -t status --detail; OM installs only</source>
+        <translation>通过选中节点（未选中时为第一个节点）上的 gs_om -t status --detail 填写其他节点；仅适用于 OM 安装</translation>
+    </message>
+    <message>
+        <source>&amp;Test connections</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Check every node at once: reachable, host key, login, MogDB version and role</source>
+        <translation>一次检查所有节点：是否可达、主机密钥、登录、MogDB 版本和角色</translation>
+    </message>
+    <message>
+        <source>Connection &amp;results:</source>
+        <translation>连接结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>主机密钥</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Asking the OM on %1 for the cluster&apos;s nodes...</source>
+        <translation>正在向 %1 上的 OM 查询集群节点...</translation>
+    </message>
+    <message>
+        <source>Replace the other rows?</source>
+        <translation>替换其他行？</translation>
+    </message>
+    <message>
+        <source>The OM on %1 lists %2 nodes. Discover replaces the other %3 row(s) of the table with them; the row of %1 stays as it is. Go on?</source>
+        <translation>%1 上的 OM 列出了 %2 个节点。发现操作将用它们替换表格中的其他 %3 行；%1 所在行保持不变。是否继续？</translation>
+    </message>
+    <message>
+        <source>Discovery done; the table was left as it was.</source>
+        <translation>发现已完成；表格未做更改。</translation>
+    </message>
+    <message>
+        <source>Found %1 nodes through the OM on %2: %3. %4</source>
+        <translation>通过 %2 上的 OM 发现了 %1 个节点：%3。%4</translation>
+    </message>
+    <message>
+        <source>Testing the connections to %1 node(s)...</source>
+        <translation>正在测试与 %1 个节点的连接...</translation>
+    </message>
+    <message>
+        <source>Every node (%1) was reached, logged in to and read.</source>
+        <translation>所有节点（%1）均已成功连接、登录并读取。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 node(s) failed:</source>
+        <translation>%2 个节点中有 %1 个失败：</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>skipped: an identical copy is already there</source>
+        <translation>已跳过：节点上已有相同的副本</translation>
+    </message>
+    <message>
+        <source>resumed at %1, SHA-256 verified on the node</source>
+        <translation>从 %1 处断点续传，已在节点上校验 SHA-256</translation>
+    </message>
+    <message>
+        <source>sent, SHA-256 verified on the node</source>
+        <translation>已发送，已在节点上校验 SHA-256</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>安装包</translation>
+    </message>
+    <message>
+        <source>The MogDB 2.0.3 package: its version and its checksum are verified where the upgrade will read it.</source>
+        <translation>MogDB 2.0.3 安装包：在升级读取它的位置验证其版本和校验和。</translation>
+    </message>
+    <message>
+        <source>On &amp;this machine</source>
+        <translation>在本机上(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Already on the nodes</source>
+        <translation>已在各节点上(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Package &amp;file:</source>
+        <translation>安装包文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>/path/MogDB-2.0.3-CentOS-x86_64.tar.gz</source>
+        <translation>/path/MogDB-2.0.3-CentOS-x86_64.tar.gz</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse...</source>
+        <translation>浏览(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Path on the node</source>
+        <translation>节点上的路径</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Upload result</source>
+        <translation>上传结果</translation>
+    </message>
+    <message>
+        <source>&amp;Upload to nodes</source>
+        <translation>上传到各节点(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p upload</source>
+        <translation>停止上传(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose the MogDB 2.0.3 package</source>
+        <translation>选择 MogDB 2.0.3 安装包</translation>
+    </message>
+    <message>
+        <source>MogDB packages (MogDB-*.tar.gz);;All files (*)</source>
+        <translation>MogDB 安装包 (MogDB-*.tar.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>checking...</source>
+        <translation>检查中...</translation>
+    </message>
+    <message>
+        <source>verified, SHA-256 %1</source>
+        <translation>已验证，SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>copy on the node: SHA-256 %1</source>
+        <translation>节点上的副本：SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>checked on this machine; not on the node yet</source>
+        <translation>已在本机上检查；尚未传到节点</translation>
+    </message>
+    <message>
+        <source>Upload to %1</source>
+        <translation>上传到 %1</translation>
+    </message>
+    <message>
+        <source>Transport local: the nodes are on this machine, so each node reads the file where it is and it is checked there, with the node&apos;s own environment.</source>
+        <translation>本地传输（transport local）：各节点都在本机上，因此每个节点直接在文件所在位置读取它，并使用该节点自身的环境在该位置进行检查。</translation>
+    </message>
+    <message>
+        <source>The file is checked on this machine. Upload it now to see every node&apos;s copy arrive, or let the run&apos;s first step upload it; either way each copy&apos;s SHA-256 is checked on its node.</source>
+        <translation>该文件在本机上进行检查。可以现在上传，查看每个节点的副本上传情况；也可以由执行的第一步上传。无论哪种方式，每个副本的 SHA-256 都会在其所在节点上校验。</translation>
+    </message>
+    <message>
+        <source>The same path on every node; the package is checked on each node over SSH.</source>
+        <translation>每个节点上的路径相同；通过 SSH 在每个节点上检查安装包。</translation>
+    </message>
+    <message>
+        <source>Verifying the package...</source>
+        <translation>正在验证安装包...</translation>
+    </message>
+    <message>
+        <source>Not verified yet: press Enter in the file field, or Verify.</source>
+        <translation>尚未验证：请在文件输入框中按 Enter，或单击“验证”。</translation>
+    </message>
+    <message>
+        <source>%1 (%L2 bytes)</source>
+        <translation>%1（%L2 字节）</translation>
+    </message>
+    <message>
+        <source>differs between the nodes (see the table)</source>
+        <translation>各节点不一致（见表格）</translation>
+    </message>
+    <message>
+        <source>Verified: %1</source>
+        <translation>已验证：%1</translation>
+    </message>
+    <message>
+        <source>The verification was cancelled: Verify to check again.</source>
+        <translation>验证已取消：单击“验证”重新检查。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading to %n node(s) in parallel...</source>
+        <translation>
+            <numerusform>正在并行上传到 %n 个节点...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>剩余 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 已完成</translation>
+    </message>
+    <message>
+        <source>Upload stopped. A partial copy is resumed by the next upload.</source>
+        <translation>上传已停止。下次上传时将从已传输的部分断点续传。</translation>
+    </message>
+    <message>
+        <source>Every node holds an identical copy (SHA-256 checked on the node). The run&apos;s first step checks them again and sends nothing that is already there.</source>
+        <translation>所有节点上都有相同的副本（已在节点上校验 SHA-256）。执行的第一步会再次检查，已存在的内容不会重复发送。</translation>
+    </message>
+    <message>
+        <source>The upload failed on %1 (see the table). Upload again, or let the run&apos;s first step retry it.</source>
+        <translation>%1 上传失败（见表格）。请重新上传，或由执行的第一步重试。</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile...</source>
+        <translation>保存配置文件(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Write the cluster profile (nodes, package, options; never a password) to a file to open it again later</source>
+        <translation>将集群配置文件（节点、安装包、选项；绝不包含密码）写入文件，以便以后再次打开</translation>
+    </message>
+    <message>
+        <source>Save the cluster profile</source>
+        <translation>保存集群配置文件</translation>
+    </message>
+    <message>
+        <source>Profile saved to %1</source>
+        <translation>配置文件已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved to %1: %2</source>
+        <translation>无法将配置文件保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Retry step</source>
+        <translation>重试步骤(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Roll &amp;back</source>
+        <translation>回退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop here</source>
+        <translation>就此停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>std&amp;err only</source>
+        <translation>仅 stderr(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Roll back: the undo steps, most recent first</source>
+        <translation>回退：执行回退步骤，最近的在前</translation>
+    </message>
+    <message>
+        <source>already so</source>
+        <translation>已是目标状态</translation>
+    </message>
+    <message>
+        <source>Roll back?</source>
+        <translation>要回退吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undo step(s) run now, most recent first, each checked like the upgrade&apos;s steps; a step whose effect is already gone is skipped. Every node goes back to MogDB %1.</source>
+        <translation>
+            <numerusform>现在将执行 %n 个回退步骤，最近的在前，每个步骤都像升级步骤一样进行检查；效果已不存在的步骤将被跳过。所有节点都将回到 MogDB %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The way back could not start: %1</source>
+        <translation>无法开始回退：%1</translation>
+    </message>
+    <message>
+        <source>Runs step %1 &quot;%2&quot; on %3 again (fix its cause first), then the rest of the plan.</source>
+        <translation>在 %3 上重新执行步骤 %1 &quot;%2&quot;（请先排除故障原因），然后执行升级计划的其余步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs the way back: %n undo step(s), most recent first, each checked. Asks first.</source>
+        <translation>
+            <numerusform>执行回退路径：%n 个回退步骤，最近的在前，每步都会检查。执行前会先询问。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no step that ran changed anything that can be taken back.</source>
+        <translation>无需回退：已执行的步骤没有做出任何可回退的更改。</translation>
+    </message>
+    <message>
+        <source>Runs nothing more: the cluster stays as it is now. The page then shows the command that rolls back later.</source>
+        <translation>不再执行任何操作：集群保持当前状态。随后页面会显示以后进行回退所用的命令。</translation>
+    </message>
+    <message>
+        <source>Rolling back. %1</source>
+        <translation>正在回退。%1</translation>
+    </message>
+    <message>
+        <source>Attempt %1: resumed at step %2; the steps before it are done.</source>
+        <translation>第 %1 次尝试：从步骤 %2 继续；之前的步骤已完成。</translation>
+    </message>
+    <message>
+        <source>Record of the way back: %1</source>
+        <translation>回退的运行记录：%1</translation>
+    </message>
+    <message>
+        <source>Choose: retry the step once its cause is fixed, roll back to MogDB %1, or stop here and keep this state.</source>
+        <translation>请选择：排除故障原因后重试该步骤、回退到 MogDB %1，或就此停止并保持当前状态。</translation>
+    </message>
+    <message>
+        <source>Stopped here: nothing more runs and the cluster stays as it is.</source>
+        <translation>已就此停止：不再执行任何操作，集群保持当前状态。</translation>
+    </message>
+    <message>
+        <source>The upgrade stopped at: %1 on node %2.</source>
+        <translation>升级停止于：%1（节点 %2）。</translation>
+    </message>
+    <message>
+        <source>The way back stopped at: %1 on node %2.</source>
+        <translation>回退停止于：%1（节点 %2）。</translation>
+    </message>
+    <message>
+        <source>State of each node (read when the last step ended; nothing ran since):</source>
+        <translation>各节点状态（在最后一个步骤结束时读取；此后未执行任何操作）：</translation>
+    </message>
+    <message>
+        <source>To roll back later, run on this machine:</source>
+        <translation>如需以后回退，请在本机上执行：</translation>
+    </message>
+    <message>
+        <source>You can close the wizard now.</source>
+        <translation>现在可以关闭向导了。</translation>
+    </message>
+    <message>
+        <source>Rolled back: every node runs MogDB %1 again (read from the nodes):</source>
+        <translation>已回退：所有节点均重新运行 MogDB %1（从节点读取）：</translation>
+    </message>
+    <message>
+        <source>The way back ran and each step was checked, but not every node reports MogDB %1 running:</source>
+        <translation>回退已执行且每个步骤均已检查，但并非所有节点都报告正在运行 MogDB %1：</translation>
+    </message>
+    <message>
+        <source>The upgrade was not applied, so the wizard does not go on to Verify. Close it with Cancel.</source>
+        <translation>升级未生效，因此向导不会进入“验证”。请单击“取消”关闭向导。</translation>
+    </message>
+    <message>
+        <source>The way back was cancelled: %1</source>
+        <translation>回退已取消：%1</translation>
+    </message>
+    <message>
+        <source>The way back failed: %1</source>
+        <translation>回退失败：%1</translation>
+    </message>
+    <message>
+        <source>Choose: roll back again once the cause is fixed (steps already undone are skipped), or stop here and keep this state.</source>
+        <translation>请选择：排除故障原因后再次回退（已回退的步骤将被跳过），或就此停止并保持当前状态。</translation>
+    </message>
+    <message>
+        <source>New &amp;upgrade</source>
+        <translation>新建升级(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Start with an empty profile and enter the cluster&apos;s nodes</source>
+        <translation>从空白配置文件开始，填写集群的节点</translation>
     </message>
 </context>
 </TS>
