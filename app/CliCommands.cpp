@@ -570,18 +570,8 @@ int CliCommands::undo(const QStringList& args)
     }
     const Plan forward = Plan::fromJson(QJsonDocument::fromJson(planFile.readAll()).object());
     // What ran, in order, from the journal: every step that started (the failed one may have half-happened).
-    QStringList ran;
     QString result;
-    QFile journalFile(runDir + QStringLiteral("/journal.jsonl"));
-    journalFile.open(QIODevice::ReadOnly);
-    for (const QByteArray& line : journalFile.readAll().split('\n')) {
-        const QJsonObject e = QJsonDocument::fromJson(line).object();
-        const QString event = e.value(QStringLiteral("event")).toString();
-        if (event == QStringLiteral("step-start"))
-            ran << e.value(QStringLiteral("step")).toString();
-        else if (event == QStringLiteral("run-end"))
-            result = e.value(QStringLiteral("result")).toString();
-    }
+    const QStringList ran = Journal::startedStepIds(runDir, &result);
     const Plan back = WayBackPlanner::build(profile, forward, ran);
     if (back.steps.isEmpty()) {
         m_out << Tr::tr("Nothing to undo: no step of that run changed anything that can be taken back.") << Qt::endl;
@@ -612,8 +602,7 @@ int CliCommands::undo(const QStringList& args)
     }
     Journal journal;
     QString error;
-    const QString undoDir = runDir + QStringLiteral("/undo-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    if (!journal.open(undoDir, profile, back, &error)) {
+    if (!journal.open(Journal::undoRunDir(runDir), profile, back, &error)) {
         m_err << QStringLiteral("mogup-cli undo: ") << error << Qt::endl;
         return 1;
     }

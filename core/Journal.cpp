@@ -58,6 +58,29 @@ QString Journal::defaultRunDir(const QString& profileName, UpgradeMode mode)
     return base + QStringLiteral("/runs/") + stamp + QLatin1Char('-') + safeName + QLatin1Char('-') + upgradeModeName(mode);
 }
 
+QString Journal::undoRunDir(const QString& runDir)
+{
+    // Milliseconds: a second attempt at the way back right after a failed one gets its own directory.
+    return runDir + QStringLiteral("/undo-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+}
+
+QStringList Journal::startedStepIds(const QString& runDir, QString* lastResult)
+{
+    QStringList ran;
+    QFile file(runDir + QStringLiteral("/journal.jsonl"));
+    if (!file.open(QIODevice::ReadOnly))
+        return ran;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        const QString event = e.value(QStringLiteral("event")).toString();
+        if (event == QStringLiteral("step-start"))
+            ran << e.value(QStringLiteral("step")).toString();
+        else if (event == QStringLiteral("run-end") && lastResult)
+            *lastResult = e.value(QStringLiteral("result")).toString();
+    }
+    return ran;
+}
+
 bool Journal::open(const QString& runDir, const ClusterProfile& profile, const Plan& plan, QString* error)
 {
     QDir dir(runDir);
@@ -114,6 +137,7 @@ void Journal::attach(Runner* runner)
             writeEvent(QStringLiteral("run-start"),
                 { { QStringLiteral("mode"), upgradeModeName(runner->plan().mode) },
                     { QStringLiteral("profile"), runner->profile().name }, { QStringLiteral("steps"), total },
+                    { QStringLiteral("first_step"), runner->firstStep() },
                     { QStringLiteral("from"), runner->plan().fromVersion }, { QStringLiteral("to"), runner->plan().toVersion } });
         },
         Qt::DirectConnection);

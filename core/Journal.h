@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 namespace MogUp {
 
@@ -25,6 +26,14 @@ public:
 
     // A new directory under the user's data directory: <data>/runs/<UTC time>-<profile>-<mode>.
     static QString defaultRunDir(const QString& profileName, UpgradeMode mode);
+
+    // Where the way back of the run in `runDir` keeps its own record: RUN/undo-<UTC time> (inside the run
+    // it takes back, so the run directory stays the single record; its journal is not read as the run's).
+    static QString undoRunDir(const QString& runDir);
+    // The ids of the steps that started in the run recorded in `runDir`, in run order, every attempt
+    // included (a retried step appears once per attempt): what WayBackPlanner::build takes. `lastResult`
+    // gets the result of the last run-end event ("ok", "failed", "cancelled"; empty if none).
+    static QStringList startedStepIds(const QString& runDir, QString* lastResult = nullptr);
 
     bool open(const QString& runDir, const ClusterProfile& profile, const Plan& plan, QString* error);
     QString runDir() const { return m_dir; }

@@ -79,14 +79,16 @@ bool Runner::wait(unsigned long ms)
 void Runner::work()
 {
     const int total = int(m_plan.steps.size());
+    const int first = qBound(0, m_firstStep, total);
     emit runStarted(total);
-    emit progress(0, total);
+    emit progress(first, total);
     RunResult run;
     run.stepsTotal = total;
+    run.stepsDone = first;
     CheckEvaluator evaluator(*m_executor, m_profile);
-    QList<Step> completed;
+    QList<Step> completed = m_plan.steps.mid(0, first);
 
-    for (int i = 0; i < total; ++i) {
+    for (int i = first; i < total; ++i) {
         const Step& step = m_plan.steps.at(i);
         StepResult sr;
         sr.index = i;
@@ -106,6 +108,7 @@ void Runner::work()
             const CheckReading already = evaluator.readOnce(step, m_cancel);
             if (already.verdict == CheckReading::Verdict::Pass) {
                 sr.checkPassed = true;
+                sr.alreadyDone = true;
                 sr.message = Tr::tr("already so, not run: %1").arg(already.detail);
                 sr.ms = clock.elapsed();
                 emit stepFinished(i, sr);

@@ -25,6 +25,7 @@ struct StepResult
     int exitCode = 0;
     qint64 ms = 0;
     bool checkPassed = false;
+    bool alreadyDone = false; // setSkipStepsAlreadyDone: the check read it as done, the command did not run
     QString message; // why it failed, or what the check read (translated)
 };
 
@@ -59,6 +60,11 @@ public:
     // For the way back: a step whose check already reads as done is not run again (the failed step of
     // the upgrade may not have happened at all; a database that is stopped needs no stopping).
     void setSkipStepsAlreadyDone(bool skip) { m_skipDone = skip; }
+    // A retry after a failure: starts at step `index`. The steps before it ran in an earlier attempt
+    // (recorded in the same journal); they are not run again but count as done, and their undo stays
+    // on the way back, so a retry that fails again still offers the whole way back.
+    void setFirstStep(int index) { m_firstStep = index; }
+    int firstStep() const { return m_firstStep; }
 
     void start();
     void cancel();
@@ -86,6 +92,7 @@ private:
     CancelToken m_cancel;
     QThread* m_thread = nullptr;
     bool m_skipDone = false;
+    int m_firstStep = 0;
 };
 
 } // namespace MogUp

@@ -3,6 +3,8 @@
 #include "NodeCommands.h"
 #include "ShellQuote.h"
 
+#include <QSet>
+
 namespace MogUp {
 
 namespace {
@@ -80,7 +82,12 @@ Plan WayBackPlanner::build(const ClusterProfile& profile, const Plan& forward, c
     back.fromVersion = forward.toVersion;
     back.toVersion = forward.fromVersion;
     back.nodeHosts = forward.nodeHosts;
+    // A step retried after a failure started more than once: it is undone once, at its latest start.
+    QSet<QString> undone;
     for (auto it = ranStepIds.crbegin(); it != ranStepIds.crend(); ++it) {
+        if (undone.contains(*it))
+            continue;
+        undone.insert(*it);
         const Step* s = nullptr;
         for (const Step& candidate : forward.steps) {
             if (candidate.id == *it)

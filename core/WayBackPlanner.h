@@ -14,8 +14,9 @@ namespace MogUp {
 class WayBackPlanner
 {
 public:
-    // `ranStepIds`: the steps that started, in run order (from the journal). Steps without an undo are
-    // skipped. Pure: touches no node.
+    // `ranStepIds`: the steps that started, in run order (from the journal: Journal::startedStepIds; a
+    // retried step may appear more than once and is undone once). Steps without an undo are skipped.
+    // Pure: touches no node.
     static Plan build(const ClusterProfile& profile, const Plan& forward, const QStringList& ranStepIds);
 };
 

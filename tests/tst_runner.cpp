@@ -3,6 +3,7 @@
 #include "Planner.h"
 #include "Runner.h"
 #include "TestSupport.h"
+#include "WayBackPlanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -186,6 +187,100 @@ private slots:
         QCOMPARE(end.value(QStringLiteral("node")).toString(), QStringLiteral("node2"));
         QCOMPARE(ev.last().value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
         QCOMPARE(ev.last().value(QStringLiteral("failed_step")).toString(), QStringLiteral("b"));
+    }
+
+    // A retry (the wizard's "Retry step"): a new runner starts at the failed step, in the same journal; the
+    // steps before it are not run again but stay on the way back; the journal holds every attempt, and
+    // the way back built from it undoes a retried step once.
+    void retryStartsAtTheFailedStepAndKeepsTheWholeWayBack()
+    {
+        auto exec = std::make_shared<ScriptedExecutor>();
+        exec->rules = { { QStringLiteral("do-b"), 1, { QStringLiteral("boom") } } };
+        Plan plan;
+        plan.steps = { makeStep(QStringLiteral("a"), QStringLiteral("node1"), QStringLiteral("do-a"), QStringLiteral("undo-a")),
+            makeStep(QStringLiteral("b"), QStringLiteral("node2"), QStringLiteral("do-b"), QStringLiteral("undo-b")),
+            makeStep(QStringLiteral("c"), QStringLiteral("node1"), QStringLiteral("do-c"), QStringLiteral("undo-c")) };
+        QTemporaryDir dir;
+        Journal journal;
+        QString error;
+        QVERIFY(journal.open(dir.filePath(QStringLiteral("run")), twoNodes(), plan, &error));
+        RunResult first;
+        {
+            Runner runner(twoNodes(), plan, exec);
+            journal.attach(&runner);
+            QSignalSpy finished(&runner, &Runner::finished);
+            runner.start();
+            QVERIFY(finished.wait(20000));
+            first = finished.first().first().value<RunResult>();
+        }
+        QVERIFY(!first.ok);
+        QCOMPARE(first.stepsDone, 1);
+
+        // Fixed b; now c fails.
+        {
+            QMutexLocker lock(&exec->mutex);
+            exec->rules = { { QStringLiteral("do-c"), 1, {} } };
+            exec->ran.clear();
+        }
+        RunResult second;
+        {
+            Runner runner(twoNodes(), plan, exec);
+            runner.setFirstStep(first.stepsDone);
+            QCOMPARE(runner.firstStep(), 1);
+            journal.attach(&runner);
+            QSignalSpy started(&runner, &Runner::stepStarted);
+            QSignalSpy progress(&runner, &Runner::progress);
+            QSignalSpy finished(&runner, &Runner::finished);
+            runner.start();
+            QVERIFY(finished.wait(20000));
+            second = finished.first().first().value<RunResult>();
+            QCOMPARE(started.first().first().toInt(), 1);
+            QCOMPARE(progress.first().first().toInt(), 1); // the earlier attempt's steps count as done
+        }
+        QVERIFY(!second.ok);
+        QCOMPARE(second.failedStepId, QStringLiteral("c"));
+        QCOMPARE(second.stepsDone, 2);
+        QVERIFY(!exec->ran.contains(QStringLiteral("node1: do-a"))); // not run again
+        QVERIFY(exec->ran.contains(QStringLiteral("node2: do-b")));
+        QStringList undo;
+        for (const Step& s : second.wayBack)
+            undo << s.undoCommand;
+        QCOMPARE(undo, QStringList({ QStringLiteral("undo-c"), QStringLiteral("undo-b"), QStringLiteral("undo-a") }));
+
+        // The journal: both attempts; the way back built from it (as `mogup-cli undo` does) undoes b once.
+        QList<int> firstSteps;
+        for (const QJsonObject& e : readJournal(journal.runDir())) {
+            if (e.value(QStringLiteral("event")) == QStringLiteral("run-start"))
+                firstSteps << e.value(QStringLiteral("first_step")).toInt();
+        }
+        QCOMPARE(firstSteps, QList<int>({ 0, 1 }));
+        QString lastResult;
+        const QStringList ran = Journal::startedStepIds(journal.runDir(), &lastResult);
+        QCOMPARE(ran, QStringList({ QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("c") }));
+        QCOMPARE(lastResult, QStringLiteral("failed"));
+        const Plan back = WayBackPlanner::build(twoNodes(), plan, ran);
+        QStringList backIds;
+        for (const Step& s : back.steps)
+            backIds << s.id;
+        QCOMPARE(backIds, QStringList({ QStringLiteral("c-undo"), QStringLiteral("b-undo"), QStringLiteral("a-undo") }));
+
+        // A third attempt with nothing failing finishes the plan: ok, every step done.
+        {
+            QMutexLocker lock(&exec->mutex);
+            exec->rules.clear();
+        }
+        Runner runner(twoNodes(), plan, exec);
+        runner.setFirstStep(second.stepsDone);
+        journal.attach(&runner);
+        QSignalSpy finished(&runner, &Runner::finished);
+        runner.start();
+        QVERIFY(finished.wait(20000));
+        const RunResult third = finished.first().first().value<RunResult>();
+        QVERIFY2(third.ok, qPrintable(third.message));
+        QCOMPARE(third.stepsDone, 3);
+        QVERIFY(third.wayBack.isEmpty());
+        Journal::startedStepIds(journal.runDir(), &lastResult);
+        QCOMPARE(lastResult, QStringLiteral("ok"));
     }
 
     void cancelStopsTheRunningCommand()
