@@ -2714,10 +2714,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
         <translation>%1：MogDB %2，%3 与其 .sha256 一致（已在 %4 上检查）</translation>
     </message>
     <message>
-        <source>choose the MogDB 2.0.3 release tarball as downloaded, without renaming it</source>
-        <translation>请选择下载的原始 MogDB 2.0.3 发布包，不要重命名</translation>
-    </message>
-    <message>
         <source>choose the MogDB %1 package (MogDB-%1-&lt;os&gt;-&lt;arch&gt;.tar.gz)</source>
         <translation>请选择 MogDB %1 安装包（MogDB-%1-&lt;os&gt;-&lt;arch&gt;.tar.gz）</translation>
     </message>
@@ -3284,16 +3280,100 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <translation>回退失败：%1</translation>
     </message>
     <message>
-        <source>Choose: roll back again once the cause is fixed (steps already undone are skipped), or stop here and keep this state.</source>
-        <translation>请选择：排除故障原因后再次回退（已回退的步骤将被跳过），或就此停止并保持当前状态。</translation>
-    </message>
-    <message>
         <source>New &amp;upgrade</source>
         <translation>新建升级(&amp;U)</translation>
     </message>
     <message>
         <source>Start with an empty profile and enter the cluster&apos;s nodes</source>
         <translation>从空白配置文件开始，填写集群的节点</translation>
+    </message>
+    <message>
+        <source>choose the MogDB %1 release tarball as downloaded, without renaming it</source>
+        <translation>请选择下载得到的 MogDB %1 原始发布包，不要重命名</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Connec&amp;tion:</source>
+        <translation>连接方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Installed with:</source>
+        <translation>安装方式(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Database &amp;user:</source>
+        <translation>数据库用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Un&amp;pack into:</source>
+        <translation>解压到(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Unknown &amp;host keys:</source>
+        <translation>未知主机密钥(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;known_hosts file:</source>
+        <translation>known_hosts 文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>SSH to each node</source>
+        <translation>通过 SSH 连接各节点</translation>
+    </message>
+    <message>
+        <source>This machine (local commands)</source>
+        <translation>本机（本地执行命令）</translation>
+    </message>
+    <message>
+        <source>OM (gs_om)</source>
+        <translation>OM 安装（gs_om）</translation>
+    </message>
+    <message>
+        <source>Manual (gs_ctl only)</source>
+        <translation>手工安装（仅 gs_ctl）</translation>
+    </message>
+    <message>
+        <source>Show the fingerprint and ask</source>
+        <translation>显示指纹并询问</translation>
+    </message>
+    <message>
+        <source>Refuse (known_hosts must hold them)</source>
+        <translation>拒绝（known_hosts 中必须已有）</translation>
+    </message>
+    <message>
+        <source>Trust on first use</source>
+        <translation>首次使用时信任</translation>
+    </message>
+    <message>
+        <source>A name for this cluster; it names the run records and the saved profile</source>
+        <translation>集群名称；运行记录和保存的配置文件都以它命名</translation>
+    </message>
+    <message>
+        <source>The operating-system user that owns the database (runs gs_ctl, gs_om)</source>
+        <translation>拥有数据库的操作系统用户（用它执行 gs_ctl、gs_om）</translation>
+    </message>
+    <message>
+        <source>Where the 2.0.3 package is unpacked on every node before anything is stopped</source>
+        <translation>在停止任何服务之前，2.0.3 安装包在每个节点上解压到的目录</translation>
+    </message>
+    <message>
+        <source>~/.ssh/known_hosts (default)</source>
+        <translation>~/.ssh/known_hosts（默认）</translation>
+    </message>
+    <message>
+        <source>OpenSSH&apos;s known_hosts file the nodes&apos; host keys are checked against</source>
+        <translation>用于核对各节点主机密钥的 OpenSSH known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>Choose: roll back again once the cause is fixed (it goes on from the step that failed), or stop here and keep this state.</source>
+        <translation>请选择：排除原因后再次回退（从失败的步骤继续），或在此停止并保持当前状态。</translation>
     </message>
 </context>
 </TS>
