@@ -1,14 +1,11 @@
 #include "Prechecks.h"
 
 #include "GsCtlQueryParser.h"
-#include "LocalExecutor.h"
 #include "NodeCommands.h"
+#include "PackageInspector.h"
 #include "Planner.h"
-#include "ShellQuote.h"
 #include "Tr.h"
 #include "VersionParser.h"
-
-#include <QFileInfo>
 
 namespace MogUp {
 
@@ -229,53 +226,10 @@ void Prechecks::checkMogha(PrecheckReport* report, const CancelToken& cancel) co
 
 void Prechecks::checkPackage(PrecheckReport* report, const CancelToken& cancel) const
 {
-    Planner::PackageNames names;
-    QString error;
-    const QString title = Tr::tr("The package is MogDB 2.0.3 and intact");
-    if (!Planner::packageNames(m_profile.package.file, &names, &error)) {
-        report->items << item(QStringLiteral("package"), QString(), title, PrecheckSeverity::Failure, error);
-        return;
-    }
-    // The inner tarball against the .sha256 shipped next to it, read straight out of the package.
-    auto verifyCommand = [&names](const QString& path) {
-        return QStringLiteral("expected=$(tar -xOf %1 %2 | cut -d ' ' -f 1 | tr -d '[:space:]') && "
-                              "got=$(tar -xOf %1 %3 | sha256sum | cut -d ' ' -f 1) && printf '%s %s\\n' \"$expected\" \"$got\"")
-            .arg(shellQuote(path), shellQuote(names.checksum), shellQuote(names.inner));
-    };
-    auto judge = [&](const QString& where, const QString& out, const ExecResult& r) -> QString {
-        const QStringList parts = out.trimmed().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (!r.ok() || parts.size() != 2 || parts.at(0).isEmpty())
-            return Tr::tr("%1: %2 cannot be read, or does not hold %3 and %4").arg(where, m_profile.package.file, names.inner, names.checksum);
-        if (parts.at(0) != parts.at(1))
-            return Tr::tr("%1: checksum mismatch for %2: the .sha256 says %3, the file has %4").arg(where, names.inner, parts.at(0), parts.at(1));
-        return {};
-    };
-    QStringList problems;
-    if (Planner::needsUpload(m_profile)) {
-        ClusterProfile here;
-        NodeProfile self;
-        self.name = Tr::tr("this machine");
-        LocalExecutor local(here);
-        ExecResult r;
-        const QString out = collect(local, self, verifyCommand(m_profile.package.file), cancel, &r, 600000);
-        const QString problem = judge(self.name, out, r);
-        if (!problem.isEmpty())
-            problems << problem;
-    } else {
-        for (const NodeProfile& n : m_profile.nodes) {
-            ExecResult r;
-            const QString out = collect(m_executor, n, verifyCommand(Planner::packagePathOn(m_profile, n)), cancel, &r, 600000);
-            const QString problem = judge(n.name, out, r);
-            if (!problem.isEmpty())
-                problems << problem;
-        }
-    }
-    if (problems.isEmpty())
-        report->items << item(QStringLiteral("package"), QString(), title, PrecheckSeverity::Pass,
-            Tr::tr("%1: MogDB %2, %3 matches its .sha256").arg(names.outer, names.version, names.inner));
-    else
-        report->items << item(QStringLiteral("package"), QString(), title, PrecheckSeverity::Failure,
-            problems.join(QStringLiteral("; ")), Tr::tr("get the package again from the vendor and check its size"));
+    // Where the upgrade will read it from: this machine when it still has to be uploaded, else every node.
+    const PackageInspection p = PackageInspector(m_profile).inspect(m_executor, cancel);
+    report->items << item(QStringLiteral("package"), QString(), Tr::tr("The package is MogDB 2.0.3 and intact"),
+        p.ok() ? PrecheckSeverity::Pass : PrecheckSeverity::Failure, p.detail(), p.fix());
 }
 
 } // namespace MogUp
