@@ -2,8 +2,8 @@
 // real path, offscreen: a worker thread emits MogUp::OutputLine through a QObject signal declared like
 // Runner::outputLine, connected exactly as RunPage connects it (Qt::DirectConnection into LogModel::appendLine,
 // which only queues under a mutex; LogModel's 30 ms GUI timer moves each batch into the model) → LogFilterModel
-// → a shown QListView set up as RunPage sets it up (uniform item sizes, fixed font, follow-the-end by the
-// scroll bar's range). Measured: lines/s until the last line is in the model, the longest gap between ticks of
+// → a shown LogView, the run page's own view class (a table with a fixed row height; follow-the-end by the
+// scroll bar's range). MOGUP_BENCH_LISTVIEW=1 puts the QListView it replaced (uniform item sizes) there instead. Measured: lines/s until the last line is in the model, the longest gap between ticks of
 // a 1 ms heartbeat QTimer on the GUI thread, peak memory (VmHWM) and RSS at points after the bound.
 // Side by side, in the same process: the same worker through the same kind of signal but one queued event per
 // line into LogModel (how RunPage does NOT wire it, to show why), and the naive way: a queued signal per line
@@ -13,6 +13,7 @@
 
 #include "Executor.h"
 #include "LogFilterModel.h"
+#include "LogView.h"
 #include "LogModel.h"
 
 #include <QApplication>
@@ -152,10 +153,16 @@ Result runLogModel(int count, bool direct)
     auto* log = new LogModel(&window);
     auto* filter = new LogFilterModel(&window);
     filter->setSourceModel(log);
-    auto* view = new QListView(&window);
-    view->setUniformItemSizes(true);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    QAbstractItemView* view = nullptr;
+    if (qEnvironmentVariableIsSet("MOGUP_BENCH_LISTVIEW")) {
+        auto* list = new QListView(&window);
+        list->setUniformItemSizes(true);
+        list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        view = list;
+    } else {
+        view = new LogView(&window);
+    }
     view->setModel(filter);
     view->setGeometry(0, 0, 1100, 700);
     QObject::connect(view->verticalScrollBar(), &QScrollBar::rangeChanged, view,
@@ -284,8 +291,9 @@ int main(int argc, char** argv)
             QStringLiteral("%1 lines/s; longest stall %2 ms (%3 heartbeats); peak RSS %4 MB%5")
                 .arg(fmt(r.linesPerSecond()), fmt(r.maxStallMs, 1), QString::number(r.ticks), fmt(mb(r.peakKb), 1), extra) });
     };
-    rowFor(QStringLiteral("real path: worker signal (direct, as RunPage) → LogModel → LogFilterModel → QListView, %1 lines")
-               .arg(lines), real,
+    rowFor(QStringLiteral("real path: worker signal (direct, as RunPage) → LogModel → LogFilterModel → %2, %1 lines")
+               .arg(lines)
+               .arg(qEnvironmentVariableIsSet("MOGUP_BENCH_LISTVIEW") ? QStringLiteral("QListView") : QStringLiteral("LogView")), real,
         QStringLiteral("; %1 rows kept, %2 dropped; %3 lines went through the model (%4 lines/s), the rest were "
                        "dropped from the full queue")
             .arg(real.rowsInModel).arg(real.dropped).arg(real.inserted).arg(fmt(real.inserted / real.seconds)));
@@ -351,8 +359,8 @@ int main(int argc, char** argv)
                                  "one queued event per line would cost. LogModel's timer moves at most %1 lines per event-loop turn "
                                  "(the next chunk on the next turn while a backlog waits) and drops rows from the front in batches of "
                                  "at most %1: moving a whole 30 ms flood at once (up to ~85 000 lines, plus 20 000-row drops) stalled "
-                                 "the GUI thread 25-34 ms; most of a turn's cost is QListView's relayout, which is linear in the rows "
-                                 "it holds (about 6 ms at 200 000 rows).")
+                                 "the GUI thread 25-34 ms. The view is LogView, a QTableView with a fixed row height: a QListView (even "
+                                 "with uniform item sizes) relays out every row it holds after each insert, about 6 ms at 200 000 rows.")
                       .arg(5000));
     report.print();
     const QString md = Bench::markdownFileArg(args);

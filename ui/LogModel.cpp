@@ -151,6 +151,8 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
         return line.text;
     case IsStderrRole:
         return isStderr;
+    case DisplayLengthRole:
+        return int(line.node.size() + line.text.size() + 3 + (isStderr ? Tr::tr("stderr:").size() + 1 : 0));
     default:
         return {};
     }

@@ -20,7 +20,9 @@ class LogModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { NodeRole = Qt::UserRole + 1, StreamRole, TimeRole, TextRole, IsStderrRole };
+    enum Role { NodeRole = Qt::UserRole + 1, StreamRole, TimeRole, TextRole, IsStderrRole,
+        // The shown line's length in characters, without building the string (LogView sizes its column by it).
+        DisplayLengthRole };
 
     explicit LogModel(QObject* parent = nullptr, int maxLines = 200000);
 

@@ -3,6 +3,7 @@
 #include "Journal.h"
 #include "LogFilterModel.h"
 #include "LogModel.h"
+#include "LogView.h"
 #include "MessageBox.h"
 #include "MogupWizard.h"
 #include "Runner.h"
@@ -19,7 +20,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListView>
 #include <QJsonObject>
 #include <QProgressBar>
 #include <QPushButton>
@@ -95,12 +95,8 @@ RunPage::RunPage(MogupWizard* wizard)
     m_steps->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_log = new LogModel(this);
-    m_logView = new QListView(this);
+    m_logView = new LogView(this);
     m_logView->setObjectName(QStringLiteral("runLog"));
-    // Uniform heights let the view lay out 200 000 rows without measuring each one.
-    m_logView->setUniformItemSizes(true);
-    m_logView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_logView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_filter = new LogFilterModel(this);
     m_filter->setSourceModel(m_log);
     m_logView->setModel(m_filter);

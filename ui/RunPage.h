@@ -11,7 +11,6 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QLabel;
-class QListView;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
@@ -22,6 +21,7 @@ namespace MogUp {
 class Journal;
 class LogFilterModel;
 class LogModel;
+class LogView;
 class Runner;
 
 // Runs the plan: Runner on its worker thread, Journal writing the run directory, the step list with
@@ -102,7 +102,7 @@ private:
     QPushButton* m_rollBack = nullptr;
     QPushButton* m_stopHere = nullptr;
     QTreeWidget* m_steps = nullptr;
-    QListView* m_logView = nullptr;
+    LogView* m_logView = nullptr;
     QCheckBox* m_follow = nullptr;
     QComboBox* m_nodeFilter = nullptr;
     QCheckBox* m_stderrOnly = nullptr;
