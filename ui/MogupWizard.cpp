@@ -1,5 +1,6 @@
 #include "MogupWizard.h"
 
+#include "GuiSshInteraction.h"
 #include "Language.h"
 #include "ModePage.h"
 #include "NodesPage.h"
@@ -36,6 +37,7 @@ MogupWizard::MogupWizard(QWidget* parent)
     : QWizard(parent)
 {
     setObjectName(QStringLiteral("mogupWizard"));
+    m_state.interaction = std::make_shared<GuiSshInteraction>(this); // SSH questions as dialogs, answers kept in memory
     // The classic style on every platform: the tests' screenshots look the same as the desktop.
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage, true);

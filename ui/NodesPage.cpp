@@ -1,14 +1,23 @@
 #include "NodesPage.h"
 
+#include "GuiSshInteraction.h"
+#include "MessageBox.h"
 #include "MogupWizard.h"
 #include "Tr.h"
 
+#include <QApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
-#include <QLabel>
+#include <QStyle>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace MogUp {
 
@@ -60,6 +69,42 @@ void setCell(NodeProfile* node, int column, const QString& rawText)
     }
 }
 
+QColor outcomeColour(CheckOutcome o)
+{
+    switch (o) {
+    case CheckOutcome::Ok:
+        return QColor(0x00, 0x70, 0x00);
+    case CheckOutcome::Local:
+        return QColor(0x30, 0x50, 0x90);
+    case CheckOutcome::Failed:
+        return QColor(0xc0, 0x00, 0x00);
+    case CheckOutcome::NotTried:
+        break;
+    }
+    return QColor(0x70, 0x70, 0x70);
+}
+
+QIcon outcomeIcon(CheckOutcome o)
+{
+    QStyle* style = QApplication::style();
+    switch (o) {
+    case CheckOutcome::Ok:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case CheckOutcome::Local:
+        return style->standardIcon(QStyle::SP_ComputerIcon);
+    case CheckOutcome::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case CheckOutcome::NotTried:
+        break;
+    }
+    return style->standardIcon(QStyle::SP_MessageBoxInformation);
+}
+
+QString roleText(NodeRole role)
+{
+    return role == NodeRole::Unspecified ? Tr::tr("unknown") : nodeRoleName(role);
+}
+
 } // namespace
 
 NodesPage::NodesPage(MogupWizard* wizard)
@@ -69,17 +114,86 @@ NodesPage::NodesPage(MogupWizard* wizard)
     m_table->setObjectName(QStringLiteral("nodesTable"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setTabKeyNavigation(true);
+    // Tab leaves the table, so that the buttons below are reachable from the keyboard; the arrow keys move
+    // between cells, and Tab in a cell being edited still goes on to edit the next cell (the delegate's doing).
+    m_table->setTabKeyNavigation(false);
+    m_editTriggers = m_table->editTriggers();
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("nodesMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_discoverButton = new QPushButton(this);
+    m_discoverButton->setObjectName(QStringLiteral("nodesDiscoverButton"));
+    m_testButton = new QPushButton(this);
+    m_testButton->setObjectName(QStringLiteral("nodesTestButton"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("nodesBusy"));
+    m_busyBar->setRange(0, 0); // no steps to count: a busy indicator
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setVisible(false);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("nodesStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultsLabel = new QLabel(this);
+    m_results = new QTreeWidget(this);
+    m_results->setObjectName(QStringLiteral("nodesConnectionResults"));
+    m_results->setColumnCount(ResultColumnCount);
+    m_results->setRootIsDecorated(false);
+    m_results->setAlternatingRowColors(true);
+    m_results->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_results->header()->setStretchLastSection(true);
+    m_results->setMaximumHeight(160);
+    m_resultsLabel->setBuddy(m_results);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_discoverButton);
+    buttons->addWidget(m_testButton);
+    buttons->addWidget(m_busyBar);
+    buttons->addStretch(1);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_message);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+    layout->addWidget(m_resultsLabel);
+    layout->addWidget(m_results);
+    setTabOrder(m_table, m_discoverButton);
+    setTabOrder(m_discoverButton, m_testButton);
+    setTabOrder(m_testButton, m_results);
+
     connect(m_table, &QTableWidget::cellChanged, this, &NodesPage::cellEdited);
-    connect(wizard, &MogupWizard::profileChanged, this, &NodesPage::fillTable);
+    connect(wizard, &MogupWizard::profileChanged, this, [this] {
+        // A discovery or test still running is about the old profile: its answer will be dropped.
+        ++m_profileGeneration;
+        if (m_cancel)
+            m_cancel->cancel();
+        m_checks.clear(); // about the nodes of another profile
+        m_statusText = nullptr;
+        showStatus(false);
+        showChecks();
+        fillTable();
+    });
+    connect(m_discoverButton, &QPushButton::clicked, this, &NodesPage::discover);
+    connect(m_testButton, &QPushButton::clicked, this, &NodesPage::testConnections);
+    connect(&m_discovery, &QFutureWatcher<DiscoveryResult>::finished, this, &NodesPage::discovered);
+    connect(&m_test, &QFutureWatcher<QList<ConnectionCheck>>::finished, this, &NodesPage::tested);
     retranslateUi();
+}
+
+NodesPage::~NodesPage()
+{
+    // The wizard is going away: a worker waiting for a dialog answer is released (answered "no") and every
+    // later question too, so the waits here and in the later pages' destructors end.
+    if (m_cancel)
+        m_cancel->cancel();
+    if (auto* gui = dynamic_cast<GuiSshInteraction*>(state().interaction.get()))
+        gui->shutDown();
+    m_discovery.waitForFinished();
+    m_test.waitForFinished();
 }
 
 void NodesPage::retranslateUi()
@@ -89,12 +203,24 @@ void NodesPage::retranslateUi()
     m_table->setHorizontalHeaderLabels({ Tr::tr("Name"), Tr::tr("Host"), Tr::tr("SSH port"), Tr::tr("SSH user"),
         Tr::tr("Login"), Tr::tr("Key file"), Tr::tr("GAUSSHOME"), Tr::tr("PGDATA"), Tr::tr("Database port"),
         Tr::tr("Environment file") });
+    m_discoverButton->setText(Tr::tr("&Discover"));
+    m_discoverButton->setToolTip(Tr::tr("Fill in the other nodes from the selected node (the first if none is selected) "
+                                        "with gs_om -t status --detail; OM installs only"));
+    m_testButton->setText(Tr::tr("&Test connections"));
+    m_testButton->setToolTip(Tr::tr("Check every node at once: reachable, host key, login, MogDB version and role"));
+    m_resultsLabel->setText(Tr::tr("Connection &results:"));
+    m_results->setHeaderLabels({ Tr::tr("Node"), Tr::tr("Reachable"), Tr::tr("Host key"), Tr::tr("Login"),
+        Tr::tr("Version"), Tr::tr("Role") });
+    if (m_statusText)
+        m_status->setText(m_statusText());
+    showChecks();
     revalidate();
 }
 
 void NodesPage::initializePage()
 {
     fillTable();
+    m_table->setFocus();
 }
 
 void NodesPage::fillTable()
@@ -107,6 +233,8 @@ void NodesPage::fillTable()
             m_table->setItem(row, column, new QTableWidgetItem(cellText(nodes.at(row), column)));
     }
     m_filling = false;
+    m_discoverButton->setEnabled(!m_busy && !nodes.isEmpty());
+    m_testButton->setEnabled(!m_busy && !nodes.isEmpty());
     revalidate();
 }
 
@@ -159,7 +287,170 @@ void NodesPage::revalidate()
 
 bool NodesPage::isComplete() const
 {
-    return m_problems.isEmpty() && !state().profile.nodes.isEmpty();
+    // While Discover runs its answer may still replace rows: the pages after this one wait for it.
+    return m_problems.isEmpty() && !state().profile.nodes.isEmpty() && !m_busy;
+}
+
+QString NodesPage::statusText() const
+{
+    return m_status->text();
+}
+
+void NodesPage::showStatus(bool problem)
+{
+    m_status->setText(m_statusText ? m_statusText() : QString());
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #c00000;") : QString());
+}
+
+void NodesPage::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyBar->setVisible(busy);
+    m_discoverButton->setEnabled(!busy && !state().profile.nodes.isEmpty());
+    m_testButton->setEnabled(!busy && !state().profile.nodes.isEmpty());
+    // Edits made now would be lost when Discover fills the table, and the test reads the rows as they were.
+    m_table->setEditTriggers(busy ? QAbstractItemView::NoEditTriggers : m_editTriggers);
+    emit completeChanged();
+}
+
+void NodesPage::discover()
+{
+    const QList<NodeProfile>& nodes = state().profile.nodes;
+    if (m_busy || nodes.isEmpty())
+        return;
+    const int row = m_table->currentRow() >= 0 && m_table->currentRow() < nodes.size() ? m_table->currentRow() : 0;
+    m_discoverFrom = nodes.at(row);
+    const ClusterProfile profile = state().profile;
+    const NodeProfile from = m_discoverFrom;
+    const std::shared_ptr<SshInteraction> interaction = state().interaction;
+    m_cancel = std::make_shared<CancelToken>();
+    const std::shared_ptr<CancelToken> cancel = m_cancel;
+    m_jobGeneration = m_profileGeneration;
+    m_statusText = [name = from.name] { return Tr::tr("Asking the OM on %1 for the cluster's nodes...").arg(name); };
+    showStatus(false);
+    setBusy(true);
+    m_discovery.setFuture(QtConcurrent::run([profile, from, interaction, cancel]() {
+        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
+        return ClusterDiscovery(*executor, profile).discover(from, *cancel);
+    }));
+}
+
+void NodesPage::discovered()
+{
+    const DiscoveryResult d = m_discovery.result();
+    setBusy(false);
+    if (m_jobGeneration != m_profileGeneration)
+        return;
+    m_lastDiscovery = d;
+    if (!d.ok) {
+        m_statusText = [error = d.error] { return error; };
+        showStatus(true);
+        return;
+    }
+    const QList<NodeProfile> rows = ClusterDiscovery::toNodeProfiles(d, m_discoverFrom);
+    QList<NodeProfile>& nodes = state().profile.nodes;
+    const qsizetype others = nodes.size() - 1;
+    if (others > 0) {
+        const bool yes = MessageBox::askYesNo(this, Tr::tr("Replace the other rows?"),
+            Tr::tr("The OM on %1 lists %2 nodes. Discover replaces the other %3 row(s) of the table with them; "
+                   "the row of %1 stays as it is. Go on?")
+                .arg(d.from)
+                .arg(rows.size())
+                .arg(others));
+        if (!yes) {
+            m_statusText = [] { return Tr::tr("Discovery done; the table was left as it was."); };
+            showStatus(false);
+            return;
+        }
+    }
+    nodes = rows;
+    m_checks.clear(); // they were about the old rows
+    fillTable();
+    showChecks();
+    QStringList found;
+    for (const DiscoveredNode& n : d.nodes)
+        found << QStringLiteral("%1 (%2, %3)").arg(n.name, n.host, roleText(n.role));
+    m_statusText = [d, found] {
+        return Tr::tr("Found %1 nodes through the OM on %2: %3. %4")
+            .arg(d.nodes.size())
+            .arg(d.from, found.join(QStringLiteral(", ")), d.notes);
+    };
+    showStatus(false);
+}
+
+void NodesPage::testConnections()
+{
+    if (m_busy || state().profile.nodes.isEmpty())
+        return;
+    const ClusterProfile profile = state().profile;
+    const std::shared_ptr<SshInteraction> interaction = state().interaction;
+    m_cancel = std::make_shared<CancelToken>();
+    const std::shared_ptr<CancelToken> cancel = m_cancel;
+    m_jobGeneration = m_profileGeneration;
+    m_checks.clear();
+    showChecks();
+    m_statusText = [n = profile.nodes.size()] { return Tr::tr("Testing the connections to %1 node(s)...").arg(n); };
+    showStatus(false);
+    setBusy(true);
+    m_test.setFuture(QtConcurrent::run([profile, interaction, cancel]() {
+        return ConnectionTester(profile, interaction).run(*cancel);
+    }));
+}
+
+void NodesPage::tested()
+{
+    const QList<ConnectionCheck> checks = m_test.result();
+    setBusy(false);
+    if (m_jobGeneration != m_profileGeneration)
+        return;
+    m_checks = checks;
+    showChecks();
+    QStringList failures;
+    for (const ConnectionCheck& c : std::as_const(m_checks)) {
+        if (!c.ok())
+            failures << (c.detail.isEmpty() ? c.node : c.detail);
+    }
+    const qsizetype total = m_checks.size();
+    m_statusText = [failures, total]() -> QString {
+        if (failures.isEmpty())
+            return Tr::tr("Every node (%1) was reached, logged in to and read.").arg(total);
+        return Tr::tr("%1 of %2 node(s) failed:").arg(failures.size()).arg(total) + QLatin1Char('\n')
+            + failures.join(QLatin1Char('\n'));
+    };
+    showStatus(!failures.isEmpty());
+}
+
+void NodesPage::showChecks()
+{
+    m_results->clear();
+    for (const ConnectionCheck& c : std::as_const(m_checks)) {
+        auto* item = new QTreeWidgetItem(m_results);
+        item->setText(ResultNodeColumn, c.node);
+        item->setToolTip(ResultNodeColumn, c.address);
+        auto cell = [item](int column, CheckOutcome outcome, const QString& text) {
+            item->setText(column, text.isEmpty() ? ConnectionTester::outcomeName(outcome) : text);
+            item->setIcon(column, outcomeIcon(outcome));
+            item->setForeground(column, outcomeColour(outcome));
+            item->setToolTip(column, item->text(column));
+        };
+        cell(ResultReachableColumn, c.reachable, c.reachableText);
+        cell(ResultHostKeyColumn, c.hostKeyOutcome, c.hostKeyText);
+        cell(ResultLoginColumn, c.login, c.loginText);
+        const QString version = c.probe == CheckOutcome::NotTried ? QString()
+            : c.version.isEmpty()                                 ? Tr::tr("not read")
+                                                                  : QStringLiteral("MogDB %1").arg(c.version);
+        cell(ResultVersionColumn, c.probe, version);
+        item->setToolTip(ResultVersionColumn, c.probeText);
+        const QString role = c.probe == CheckOutcome::NotTried ? QString()
+            : c.state.isEmpty()                              ? c.role
+                                                             : QStringLiteral("%1 (%2)").arg(c.role, c.state);
+        cell(ResultRoleColumn, c.probe, role);
+    }
+    // Long messages stay readable in the tooltips and the status line; the columns stay within reach.
+    for (int column = 0; column < ResultColumnCount - 1; ++column) {
+        m_results->resizeColumnToContents(column);
+        m_results->setColumnWidth(column, qMin(m_results->columnWidth(column), 320));
+    }
 }
 
 } // namespace MogUp

@@ -28,6 +28,10 @@ struct SshConnectResult
     bool ok = false;
     QString error;          // translated, names the node; never contains a secret
     HostKeyInfo hostKey;    // what the server presented
+    // How the host key check ended (the connection tester shows it per node). NotChecked: the connection
+    // failed before the server showed a key (TCP, handshake).
+    enum class HostKeyCheck { NotChecked, Known, Accepted, AcceptedNew, NotAccepted, Unknown, Changed, Revoked, NotRecorded };
+    HostKeyCheck hostKeyCheck = HostKeyCheck::NotChecked;
     QString authMethod;     // "publickey (agent)", "publickey (/path/key)", "password", "keyboard-interactive"
 };
 

@@ -481,14 +481,17 @@ bool SshSession::checkHostKey(QDeadlineTimer& deadline, SshConnectResult& r)
     const KnownHosts::Check check = known.check(m_node.host, m_node.sshPort, blob);
     switch (check.status) {
     case KnownHosts::Status::Match:
+        r.hostKeyCheck = SshConnectResult::HostKeyCheck::Known;
         return true;
     case KnownHosts::Status::Revoked:
+        r.hostKeyCheck = SshConnectResult::HostKeyCheck::Revoked;
         info.knownHostsLine = check.line;
         r.error = failure(Tr::tr("the host key %1 %2 is marked @revoked in %3:%4; refusing to connect")
                               .arg(info.keyType, info.fingerprint, file)
                               .arg(check.line));
         return false;
     case KnownHosts::Status::Changed:
+        r.hostKeyCheck = SshConnectResult::HostKeyCheck::Changed;
         info.knownHostsLine = check.line;
         r.error = failure(Tr::tr("the host key has CHANGED: the server now presents %1 %2, but %3:%4 holds %5 %6 "
                                  "for %7. Someone may be intercepting the connection, or the host was reinstalled. "
@@ -504,6 +507,7 @@ bool SshSession::checkHostKey(QDeadlineTimer& deadline, SshConnectResult& r)
 
     switch (m_options.policy) {
     case HostKeyPolicy::Strict:
+        r.hostKeyCheck = SshConnectResult::HostKeyCheck::Unknown;
         r.error = failure(Tr::tr("the host key is not known (%1 %2) and the host key policy is strict. Check the "
                                  "fingerprint with the host's administrator, then add it: ssh-keyscan -p %3 %4 >> %5 "
                                  "and compare what ssh-keygen -lf %5 prints with %2 (or choose the policy \"ask\")")
@@ -513,6 +517,7 @@ bool SshSession::checkHostKey(QDeadlineTimer& deadline, SshConnectResult& r)
         return false;
     case HostKeyPolicy::Ask: {
         if (!m_interaction) {
+            r.hostKeyCheck = SshConnectResult::HostKeyCheck::Unknown;
             r.error = failure(Tr::tr("the host key is not known (%1 %2) and nobody can be asked whether to trust it")
                                   .arg(info.keyType, info.fingerprint));
             return false;
@@ -521,6 +526,7 @@ bool SshSession::checkHostKey(QDeadlineTimer& deadline, SshConnectResult& r)
         // The user's thinking time is not part of the login timeout.
         deadline = loginDeadline();
         if (!yes) {
+            r.hostKeyCheck = SshConnectResult::HostKeyCheck::NotAccepted;
             r.error = failure(Tr::tr("the host key %1 %2 was not accepted; nothing was written to %3")
                                   .arg(info.keyType, info.fingerprint, file));
             return false;
@@ -532,9 +538,12 @@ bool SshSession::checkHostKey(QDeadlineTimer& deadline, SshConnectResult& r)
     }
     QString error;
     if (!known.append(m_node.host, m_node.sshPort, blob, &error)) {
+        r.hostKeyCheck = SshConnectResult::HostKeyCheck::NotRecorded;
         r.error = failure(Tr::tr("could not record the host key %1 %2: %3").arg(info.keyType, info.fingerprint, error));
         return false;
     }
+    r.hostKeyCheck = m_options.policy == HostKeyPolicy::Ask ? SshConnectResult::HostKeyCheck::Accepted
+                                                            : SshConnectResult::HostKeyCheck::AcceptedNew;
     const KnownHosts reread = KnownHosts::load(file);
     info.knownHostsLine = reread.check(m_node.host, m_node.sshPort, blob).line;
     return true;
