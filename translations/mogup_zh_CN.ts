@@ -3300,10 +3300,6 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <translation>名称(&amp;M)：</translation>
     </message>
     <message>
-        <source>Connec&amp;tion:</source>
-        <translation>连接方式(&amp;T)：</translation>
-    </message>
-    <message>
         <source>&amp;Installed with:</source>
         <translation>安装方式(&amp;I)：</translation>
     </message>
@@ -3374,6 +3370,26 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
     <message>
         <source>Choose: roll back again once the cause is fixed (it goes on from the step that failed), or stop here and keep this state.</source>
         <translation>请选择：排除原因后再次回退（从失败的步骤继续），或在此停止并保持当前状态。</translation>
+    </message>
+    <message>
+        <source>Conn&amp;ection:</source>
+        <translation>连接方式(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add node</source>
+        <translation>添加节点(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A new row below the selected one, as a standby; its SSH and path settings are copied</source>
+        <translation>在所选行下方新增一行（备库），并复制其 SSH 和路径设置</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve node</source>
+        <translation>移除节点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove the selected row from the profile (nothing on the node changes)</source>
+        <translation>从配置文件中移除所选行（节点本身不做任何更改）</translation>
     </message>
 </context>
 </TS>

@@ -90,7 +90,7 @@ void ClusterSettingsBox::retranslateUi()
 {
     setTitle(Tr::tr("Cluster"));
     m_nameLabel->setText(Tr::tr("Na&me:"));
-    m_transportLabel->setText(Tr::tr("Connec&tion:"));
+    m_transportLabel->setText(Tr::tr("Conn&ection:"));
     m_installLabel->setText(Tr::tr("&Installed with:"));
     m_dbUserLabel->setText(Tr::tr("Database &user:"));
     m_unpackDirLabel->setText(Tr::tr("Un&pack into:"));
@@ -119,6 +119,9 @@ void ClusterSettingsBox::changeEvent(QEvent* event)
 
 void ClusterSettingsBox::updateSshFields()
 {
+    // Also called while the constructor fills the first combo box, before the others exist.
+    if (!m_transport || !m_hostKeyPolicy || !m_knownHosts)
+        return;
     const bool ssh = m_transport->currentData().toString() == QStringLiteral("ssh");
     m_hostKeyPolicy->setEnabled(ssh);
     m_knownHosts->setEnabled(ssh);

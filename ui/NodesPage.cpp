@@ -1,5 +1,7 @@
 #include "NodesPage.h"
 
+#include "ClusterSettingsBox.h"
+
 #include "GuiSshInteraction.h"
 #include "MessageBox.h"
 #include "MogupWizard.h"
@@ -9,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -17,6 +20,8 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 #include <QtConcurrent>
 
 namespace MogUp {
@@ -110,6 +115,8 @@ QString roleText(NodeRole role)
 NodesPage::NodesPage(MogupWizard* wizard)
     : WizardPageBase(wizard)
 {
+    m_cluster = new ClusterSettingsBox(this);
+    connect(m_cluster, &ClusterSettingsBox::edited, this, &NodesPage::clusterEdited);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("nodesTable"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -123,6 +130,12 @@ NodesPage::NodesPage(MogupWizard* wizard)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_addButton = new QPushButton(this);
+    m_addButton->setObjectName(QStringLiteral("nodesAddButton"));
+    connect(m_addButton, &QPushButton::clicked, this, &NodesPage::addNode);
+    m_removeButton = new QPushButton(this);
+    m_removeButton->setObjectName(QStringLiteral("nodesRemoveButton"));
+    connect(m_removeButton, &QPushButton::clicked, this, &NodesPage::removeNode);
     m_discoverButton = new QPushButton(this);
     m_discoverButton->setObjectName(QStringLiteral("nodesDiscoverButton"));
     m_testButton = new QPushButton(this);
@@ -149,19 +162,26 @@ NodesPage::NodesPage(MogupWizard* wizard)
     m_resultsLabel->setBuddy(m_results);
 
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_addButton);
+    buttons->addWidget(m_removeButton);
+    buttons->addSpacing(12);
     buttons->addWidget(m_discoverButton);
     buttons->addWidget(m_testButton);
     buttons->addWidget(m_busyBar);
     buttons->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_cluster);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addWidget(m_resultsLabel);
     layout->addWidget(m_results);
-    setTabOrder(m_table, m_discoverButton);
+    setTabOrder(m_cluster->knownHostsEdit(), m_table);
+    setTabOrder(m_table, m_addButton);
+    setTabOrder(m_addButton, m_removeButton);
+    setTabOrder(m_removeButton, m_discoverButton);
     setTabOrder(m_discoverButton, m_testButton);
     setTabOrder(m_testButton, m_results);
 
@@ -203,6 +223,10 @@ void NodesPage::retranslateUi()
     m_table->setHorizontalHeaderLabels({ Tr::tr("Name"), Tr::tr("Host"), Tr::tr("SSH port"), Tr::tr("SSH user"),
         Tr::tr("Login"), Tr::tr("Key file"), Tr::tr("GAUSSHOME"), Tr::tr("PGDATA"), Tr::tr("Database port"),
         Tr::tr("Environment file") });
+    m_addButton->setText(Tr::tr("&Add node"));
+    m_addButton->setToolTip(Tr::tr("A new row below the selected one, as a standby; its SSH and path settings are copied"));
+    m_removeButton->setText(Tr::tr("Remo&ve node"));
+    m_removeButton->setToolTip(Tr::tr("Remove the selected row from the profile (nothing on the node changes)"));
     m_discoverButton->setText(Tr::tr("&Discover"));
     m_discoverButton->setToolTip(Tr::tr("Fill in the other nodes from the selected node (the first if none is selected) "
                                         "with gs_om -t status --detail; OM installs only"));
@@ -225,6 +249,7 @@ void NodesPage::initializePage()
 
 void NodesPage::fillTable()
 {
+    m_cluster->showProfile(state().profile);
     m_filling = true;
     const QList<NodeProfile>& nodes = state().profile.nodes;
     m_table->setRowCount(int(nodes.size()));
@@ -235,7 +260,62 @@ void NodesPage::fillTable()
     m_filling = false;
     m_discoverButton->setEnabled(!m_busy && !nodes.isEmpty());
     m_testButton->setEnabled(!m_busy && !nodes.isEmpty());
+    m_removeButton->setEnabled(!m_busy && nodes.size() > 1);
     revalidate();
+}
+
+void NodesPage::clusterEdited()
+{
+    m_cluster->applyTo(&state().profile);
+    revalidate();
+}
+
+void NodesPage::addNode()
+{
+    if (m_busy)
+        return;
+    QList<NodeProfile>& nodes = state().profile.nodes;
+    const int current = m_table->currentRow();
+    const int row = current >= 0 && current < nodes.size() ? current + 1 : int(nodes.size());
+    NodeProfile node;
+    if (!nodes.isEmpty()) {
+        const NodeProfile& model = nodes.at(row - 1 >= 0 ? row - 1 : 0);
+        node.sshPort = model.sshPort;
+        node.sshUser = model.sshUser;
+        node.auth = model.auth;
+        node.keyFile = model.keyFile;
+        node.gausshome = model.gausshome;
+        node.envFile = model.envFile;
+        node.dbPort = model.dbPort;
+        node.become = model.become;
+    }
+    // A name no other row has: node<N>.
+    int n = int(nodes.size()) + 1;
+    const auto taken = [&nodes](const QString& name) {
+        return std::any_of(nodes.cbegin(), nodes.cend(), [&name](const NodeProfile& other) { return other.name == name; });
+    };
+    while (taken(QStringLiteral("node%1").arg(n)))
+        ++n;
+    node.name = QStringLiteral("node%1").arg(n);
+    node.role = nodes.isEmpty() ? NodeRole::Primary : NodeRole::Standby;
+    nodes.insert(row, node);
+    fillTable();
+    m_table->setCurrentCell(row, HostColumn);
+}
+
+void NodesPage::removeNode()
+{
+    QList<NodeProfile>& nodes = state().profile.nodes;
+    const int row = m_table->currentRow();
+    if (m_busy || row < 0 || row >= nodes.size() || nodes.size() <= 1)
+        return;
+    const bool wasPrimary = nodes.at(row).role == NodeRole::Primary;
+    nodes.removeAt(row);
+    // The profile needs a primary; the first row takes over until the operator says otherwise.
+    if (wasPrimary && !nodes.isEmpty())
+        nodes.first().role = NodeRole::Primary;
+    fillTable();
+    m_table->setCurrentCell(std::min(row, int(nodes.size()) - 1), NameColumn);
 }
 
 void NodesPage::cellEdited(int row, int column)
@@ -279,6 +359,7 @@ void NodesPage::revalidate()
         }
     }
     m_filling = false;
+    m_cluster->markProblems(errors);
     m_message->setText(m_problems.isEmpty() ? Tr::tr("Every node is complete.")
                                             : Tr::tr("Fix these before going on:") + QLatin1Char('\n')
                                                 + m_problems.join(QLatin1Char('\n')));
@@ -308,6 +389,9 @@ void NodesPage::setBusy(bool busy)
     m_busyBar->setVisible(busy);
     m_discoverButton->setEnabled(!busy && !state().profile.nodes.isEmpty());
     m_testButton->setEnabled(!busy && !state().profile.nodes.isEmpty());
+    m_addButton->setEnabled(!busy);
+    m_removeButton->setEnabled(!busy && state().profile.nodes.size() > 1);
+    m_cluster->setEnabled(!busy);
     // Edits made now would be lost when Discover fills the table, and the test reads the rows as they were.
     m_table->setEditTriggers(busy ? QAbstractItemView::NoEditTriggers : m_editTriggers);
     emit completeChanged();

@@ -18,6 +18,8 @@ class QTreeWidget;
 
 namespace MogUp {
 
+class ClusterSettingsBox;
+
 // The profile's nodes as an editable table. Every edit is written into the profile and validated with
 // ClusterProfile::validate(): cells with a problem are marked, the messages are listed, and Next stays
 // disabled until the profile is valid.
@@ -42,6 +44,9 @@ public:
     QStringList problems() const { return m_problems; }
     QTableWidget* table() const { return m_table; }
 
+    ClusterSettingsBox* clusterSettings() const { return m_cluster; }
+    QPushButton* addNodeButton() const { return m_addButton; }
+    QPushButton* removeNodeButton() const { return m_removeButton; }
     QPushButton* discoverButton() const { return m_discoverButton; }
     QPushButton* testButton() const { return m_testButton; }
     QTreeWidget* resultTree() const { return m_results; }
@@ -52,6 +57,10 @@ public:
     const QList<ConnectionCheck>& connectionChecks() const { return m_checks; }
 
 public slots:
+    // A new row below the current one (a standby, its other fields copied from the row above where they are
+    // usually the same: SSH port and user, login, GAUSSHOME, env file).
+    void addNode();
+    void removeNode();
     void discover();
     void testConnections();
 
@@ -68,6 +77,11 @@ private:
     void showChecks();
     void showStatus(bool problem); // says m_statusText()
 
+    void clusterEdited();
+
+    ClusterSettingsBox* m_cluster = nullptr;
+    QPushButton* m_addButton = nullptr;
+    QPushButton* m_removeButton = nullptr;
     QTableWidget* m_table = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_discoverButton = nullptr;
