@@ -1,13 +1,21 @@
+#include "ClusterSettingsBox.h"
 #include "GuiSshInteraction.h"
 #include "MessageBox.h"
 #include "MogupWizard.h"
 #include "NodesPage.h"
+#include "PackagePage.h"
+#include "PrechecksPage.h"
+#include "RunPage.h"
 #include "SandboxProfile.h"
 #include "SshdFixture.h"
 #include "TestSupport.h"
+#include "VerifyPage.h"
 #include "WizardTestSupport.h"
 
+#include <QCheckBox>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QRadioButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -99,6 +107,38 @@ private:
         return int(TestSupport::readFile(path).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size());
     }
 
+    // Types into a cell the way an operator does: the cell's editor, the text, Enter.
+    static void typeCell(QTableWidget* table, int row, int column, const QString& text)
+    {
+        table->setCurrentCell(row, column);
+        table->editItem(table->item(row, column));
+        // The editor of this cell: a line edit on the table's viewport that has the focus (the previous cell's
+        // editor is hidden when it closes and deleted later).
+        QLineEdit* editor = nullptr;
+        QTRY_VERIFY2((editor = qobject_cast<QLineEdit*>(QApplication::focusWidget())) && editor->isVisible()
+                && editor->parentWidget() == table->viewport(),
+            qPrintable(QStringLiteral("no editor for row %1 column %2 (focus: %3)")
+                           .arg(row)
+                           .arg(column)
+                           .arg(QApplication::focusWidget() ? QString::fromLatin1(QApplication::focusWidget()->metaObject()->className()) : QString())));
+        const QPointer<QLineEdit> guard(editor); // deleted once closed
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        // The delegate commits on the next event-loop turn (so the editor sees the key first).
+        QTRY_COMPARE(table->item(row, column)->text(), text);
+        QTRY_VERIFY(!guard || !guard->isVisible());
+    }
+
+    static void typeField(QLineEdit* edit, const QString& text)
+    {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+        QCOMPARE(edit->text(), text);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -114,6 +154,128 @@ private slots:
     {
         // An answer a test queued but nobody used would answer the next test's question.
         QCOMPARE(MessageBox::pendingAnswers(), 0);
+    }
+
+    // The whole job as an operator does it on a cluster MogUp has never seen: New upgrade, the cluster's settings
+    // and every node typed in (the third row added with Add node), Test connections (three unknown host keys
+    // shown and trusted), the package already on the nodes verified, rolling mode, pre-checks, plan, run,
+    // and the Verify page showing every node on 2.0.3 with one primary. Through a real sshd on 127.0.0.1-3.
+    void newUpgradeTypedInAndRunOverSsh()
+    {
+        SshdFixture sshd;
+        QVERIFY2(sshd.start(), qPrintable(sshd.error()));
+        TestSupport::Sandbox sandbox(sshSandboxOptions());
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        const QString knownHosts = sandbox.dir() + QStringLiteral("/known_hosts");
+        QVERIFY(TestSupport::writeFile(knownHosts, QByteArray()));
+        const Sim::SandboxConfig& config = sandbox.config();
+        QCOMPARE(config.nodes.size(), 3);
+
+        MogupWizard wizard;
+        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto* newButton = wizard.currentPage()->findChild<QPushButton*>(QStringLiteral("newProfileButton"));
+        QVERIFY(newButton);
+        QTest::mouseClick(newButton, Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(MogupWizard::NodesPageId));
+        NodesPage* page = wizard.nodesPage();
+        QCOMPARE(page->table()->rowCount(), 2);
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // empty rows
+        // The sandbox's own tools come first on PATH on its "nodes" (not an operator setting: a real node has
+        // MogDB's tools where its env file puts them), and its databases settle in 3 s instead of 10.
+        wizard.state().profile.sandbox = sandbox.dir();
+        wizard.state().profile.stopSettleSeconds = 3;
+
+        ClusterSettingsBox* cluster = page->clusterSettings();
+        typeField(cluster->nameEdit(), QStringLiteral("typed-in"));
+        QCOMPARE(cluster->transportCombo()->currentData().toString(), QStringLiteral("ssh"));
+        QCOMPARE(cluster->installCombo()->currentData().toString(), QStringLiteral("om"));
+        typeField(cluster->dbUserEdit(), config.dbUser);
+        // One unpack directory for the three "nodes" that share this machine (the unpack steps run one after the other).
+        typeField(cluster->unpackDirEdit(), sandbox.dir() + QStringLiteral("/mogdb203"));
+        cluster->hostKeyPolicyCombo()->setCurrentIndex(cluster->hostKeyPolicyCombo()->findData(QStringLiteral("ask")));
+        typeField(cluster->knownHostsEdit(), knownHosts);
+
+        QTableWidget* table = page->table();
+        table->setCurrentCell(1, NodesPage::NameColumn);
+        QTest::mouseClick(page->addNodeButton(), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            const Sim::SandboxNode& node = config.nodes.at(row);
+            const QString envFile = node.root + QStringLiteral("/home/.bashrc");
+            typeCell(table, row, NodesPage::NameColumn, node.name);
+            typeCell(table, row, NodesPage::HostColumn, QStringLiteral("127.0.0.%1").arg(row + 1));
+            typeCell(table, row, NodesPage::SshPortColumn, QString::number(sshd.port()));
+            typeCell(table, row, NodesPage::SshUserColumn, QStringLiteral("root"));
+            typeCell(table, row, NodesPage::AuthColumn, QStringLiteral("key"));
+            typeCell(table, row, NodesPage::KeyFileColumn, sshd.clientKey(SshdFixture::ClientKey::Ed25519));
+            typeCell(table, row, NodesPage::GausshomeColumn, node.gausshome);
+            typeCell(table, row, NodesPage::PgdataColumn, node.pgdata);
+            typeCell(table, row, NodesPage::DbPortColumn, QString::number(node.dbPort));
+            typeCell(table, row, NodesPage::EnvFileColumn, envFile);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QVERIFY2(page->problems().isEmpty(), qPrintable(page->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(wizard.state().profile.nodes.at(0).role, NodeRole::Primary);
+        saveScreen(wizard, QStringLiteral("typed-01-nodes"));
+
+        for (int i = 0; i < 3; ++i)
+            MessageBox::setNextHostKeyAnswer(true);
+        runTest(page);
+        for (const ConnectionCheck& c : page->connectionChecks()) {
+            QVERIFY2(c.ok(), qPrintable(c.node + QStringLiteral(": ") + c.detail));
+            QCOMPARE(c.version, QStringLiteral("2.0.1"));
+            QCOMPARE(c.role, c.node == config.nodes.at(0).name ? QStringLiteral("primary") : QStringLiteral("standby"));
+        }
+        QCOMPARE(knownHostsLines(knownHosts), 3);
+        saveScreen(wizard, QStringLiteral("typed-02-connections"));
+
+        clickNext(wizard, MogupWizard::PackagePageId);
+        auto* onNodes = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("packageOnNodesRadio"));
+        auto* file = wizard.currentPage()->findChild<QLineEdit*>(QStringLiteral("packageFile"));
+        QVERIFY(onNodes && file);
+        QTest::mouseClick(onNodes, Qt::LeftButton, {}, QPoint(6, onNodes->height() / 2));
+        QVERIFY(onNodes->isChecked());
+        typeField(file, config.root + QStringLiteral("/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz"));
+        QTest::keyClick(file, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.packagePage()->isComplete(), 60000);
+        auto* version = wizard.currentPage()->findChild<QLabel*>(QStringLiteral("packageVersion"));
+        QVERIFY(version && version->text().contains(QStringLiteral("2.0.3")));
+        saveScreen(wizard, QStringLiteral("typed-03-package"));
+
+        clickNext(wizard, MogupWizard::ModePageId);
+        auto* rolling = wizard.currentPage()->findChild<QRadioButton*>(QStringLiteral("rollingRadio"));
+        QVERIFY(rolling);
+        QTest::mouseClick(rolling, Qt::LeftButton, {}, QPoint(6, rolling->height() / 2));
+        QVERIFY(rolling->isChecked());
+        clickNext(wizard, MogupWizard::PrechecksPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
+        QVERIFY2(wizard.prechecksPage()->failures().isEmpty(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        if (auto* accept = wizard.currentPage()->findChild<QCheckBox*>(QStringLiteral("precheckAcceptWarnings")); accept && accept->isVisible())
+            accept->setChecked(true);
+        saveScreen(wizard, QStringLiteral("typed-04-prechecks"));
+        clickNext(wizard, MogupWizard::PlanPageId);
+        QCOMPARE(wizard.state().plan.mode, UpgradeMode::Rolling);
+        saveScreen(wizard, QStringLiteral("typed-05-plan"));
+        clickNext(wizard, MogupWizard::RunPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.runPage()->isFinished(), 400000);
+        QVERIFY2(wizard.runPage()->succeeded(), qPrintable(wizard.runPage()->statusText()));
+        saveScreen(wizard, QStringLiteral("typed-06-run"));
+        clickNext(wizard, MogupWizard::VerifyPageId);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.verifyPage()->isDone(), 60000);
+        QVERIFY2(wizard.verifyPage()->isVerified(), qPrintable(wizard.verifyPage()->summaryText()));
+        QTableWidget* verified = wizard.verifyPage()->table();
+        QCOMPARE(verified->rowCount(), 3);
+        int primaries = 0;
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(verified->item(row, VerifyPage::VersionAfterColumn)->text(), QStringLiteral("2.0.3"));
+            QCOMPARE(verified->item(row, VerifyPage::StateAfterColumn)->text(), QStringLiteral("Normal"));
+            primaries += verified->item(row, VerifyPage::RoleAfterColumn)->text() == QStringLiteral("primary") ? 1 : 0;
+        }
+        QCOMPARE(primaries, 1);
+        saveScreen(wizard, QStringLiteral("typed-07-verify"));
     }
 
     // host_key_policy "ask", empty known_hosts: every node's key is shown with its exact SHA256 fingerprint;

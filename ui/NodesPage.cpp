@@ -331,7 +331,9 @@ void NodesPage::cellEdited(int row, int column)
 
 void NodesPage::revalidate()
 {
-    const QList<ProfileError> errors = state().profile.validate();
+    QList<ProfileError> errors = state().profile.validate();
+    // The package is chosen and checked on the next page: a new profile has none yet.
+    errors.removeIf([](const ProfileError& e) { return e.field.startsWith(QStringLiteral("package")); });
     m_problems.clear();
     // Which cells have a problem: "nodes[ROW].FIELD".
     QSet<QPair<int, int>> badCells;
