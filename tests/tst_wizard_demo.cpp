@@ -164,6 +164,8 @@ private slots:
                 ++primaries;
         }
         QCOMPARE(primaries, 1);
+        // The OM's own verdict, asked on the primary.
+        QVERIFY2(verify->clusterStateText().endsWith(QStringLiteral("): Normal")), qPrintable(verify->clusterStateText()));
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
         saveScreen(wizard, QStringLiteral("rolling-08-verify"));
         checkLanguageSwitch(wizard, QStringLiteral("rolling-08-verify"));

@@ -3391,5 +3391,25 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <source>Remove the selected row from the profile (nothing on the node changes)</source>
         <translation>从配置文件中移除所选行（节点本身不做任何更改）</translation>
     </message>
+    <message>
+        <source>The cluster state could not be read from gs_om: %1</source>
+        <translation>无法从 gs_om 读取集群状态：%1</translation>
+    </message>
+    <message>
+        <source>gs_om reports the cluster as %1, not Normal.</source>
+        <translation>gs_om 报告集群状态为 %1，不是 Normal。</translation>
+    </message>
+    <message>
+        <source>Cluster state (gs_om -t status on %1): %2</source>
+        <translation>集群状态（在 %1 上执行 gs_om -t status）：%2</translation>
+    </message>
+    <message>
+        <source>Cluster state: not read (%1)</source>
+        <translation>集群状态：未读取（%1）</translation>
+    </message>
+    <message>
+        <source>Cluster state: from each node&apos;s gs_ctl query (a manual install has no gs_om).</source>
+        <translation>集群状态：取自各节点的 gs_ctl query（手工安装没有 gs_om）。</translation>
+    </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "VerifyPage.h"
 
+#include "ClusterDiscovery.h"
 #include "MogupWizard.h"
 #include "Tr.h"
 
@@ -9,6 +10,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace MogUp {
 
@@ -25,6 +27,10 @@ VerifyPage::VerifyPage(MogupWizard* wizard)
     m_summary->setObjectName(QStringLiteral("verifySummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clusterState = new QLabel(this);
+    m_clusterState->setObjectName(QStringLiteral("verifyClusterState"));
+    m_clusterState->setWordWrap(true);
+    m_clusterState->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reread = new QPushButton(this);
     m_reread->setObjectName(QStringLiteral("verifyRereadButton"));
     connect(m_reread, &QPushButton::clicked, this, &VerifyPage::readCluster);
@@ -33,9 +39,10 @@ VerifyPage::VerifyPage(MogupWizard* wizard)
     buttons->addWidget(m_reread);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_clusterState);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
-    connect(&m_probe, &QFutureWatcher<QList<NodeStatus>>::finished, this, &VerifyPage::probed);
+    connect(&m_probe, &QFutureWatcher<ClusterReading>::finished, this, &VerifyPage::probed);
     retranslateUi();
 }
 
@@ -67,7 +74,31 @@ void VerifyPage::readCluster()
     m_done = false;
     m_problems.clear();
     m_reread->setEnabled(false);
-    m_probe.setFuture(probeClusterAsync(state().profile, state().interaction));
+    const ClusterProfile profile = state().profile;
+    const std::shared_ptr<SshInteraction> interaction = state().interaction;
+    m_probe.setFuture(QtConcurrent::run([profile, interaction]() {
+        ClusterReading reading;
+        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
+        CancelToken cancel;
+        reading.nodes = ClusterStatusProbe(*executor, profile).probeAll(cancel);
+        if (profile.installMethod != InstallMethod::Om)
+            return reading;
+        // The OM's own view, asked where the cluster is run from: the primary (else the first node).
+        const NodeProfile* from = profile.nodes.isEmpty() ? nullptr : &profile.nodes.first();
+        for (const NodeStatus& n : std::as_const(reading.nodes)) {
+            if (n.role == QStringLiteral("primary") && profile.node(n.name))
+                from = profile.node(n.name);
+        }
+        if (!from)
+            return reading;
+        const DiscoveryResult om = ClusterDiscovery(*executor, profile).discover(*from, cancel);
+        reading.clusterStateFrom = from->name;
+        if (om.ok)
+            reading.clusterState = om.clusterState;
+        else
+            reading.clusterStateError = om.error;
+        return reading;
+    }));
     showResult();
     emit completeChanged();
 }
@@ -75,7 +106,8 @@ void VerifyPage::readCluster()
 void VerifyPage::probed()
 {
     WizardState& s = state();
-    s.after = m_probe.result();
+    m_lastReading = m_probe.result();
+    s.after = m_lastReading.nodes;
     const QString toVersion = s.plan.toVersion.isEmpty() ? QStringLiteral("2.0.3") : s.plan.toVersion;
     m_problems.clear();
     int primaries = 0;
@@ -89,6 +121,10 @@ void VerifyPage::probed()
     }
     if (primaries != 1)
         m_problems << Tr::tr("The cluster has %1 primaries instead of one.").arg(primaries);
+    if (!m_lastReading.clusterStateError.isEmpty())
+        m_problems << Tr::tr("The cluster state could not be read from gs_om: %1").arg(m_lastReading.clusterStateError);
+    else if (!m_lastReading.clusterState.isEmpty() && m_lastReading.clusterState != QStringLiteral("Normal"))
+        m_problems << Tr::tr("gs_om reports the cluster as %1, not Normal.").arg(m_lastReading.clusterState);
     m_done = true;
     m_reading = false;
     m_reread->setEnabled(true);
@@ -100,13 +136,21 @@ void VerifyPage::showResult()
 {
     if (m_reading) {
         m_summary->setText(Tr::tr("Reading the cluster..."));
+        m_clusterState->clear();
         return;
     }
     if (!m_done) {
         m_summary->clear();
+        m_clusterState->clear();
         return;
     }
     const WizardState& s = state();
+    if (!m_lastReading.clusterState.isEmpty())
+        m_clusterState->setText(Tr::tr("Cluster state (gs_om -t status on %1): %2").arg(m_lastReading.clusterStateFrom, m_lastReading.clusterState));
+    else if (!m_lastReading.clusterStateError.isEmpty())
+        m_clusterState->setText(Tr::tr("Cluster state: not read (%1)").arg(m_lastReading.clusterStateError));
+    else
+        m_clusterState->setText(Tr::tr("Cluster state: from each node's gs_ctl query (a manual install has no gs_om)."));
     m_table->setRowCount(int(s.after.size()));
     for (int row = 0; row < s.after.size(); ++row) {
         const NodeStatus& after = s.after.at(row);
@@ -128,6 +172,11 @@ void VerifyPage::showResult()
     } else {
         m_summary->setText(Tr::tr("Not verified:") + QLatin1Char('\n') + m_problems.join(QLatin1Char('\n')));
     }
+}
+
+QString VerifyPage::clusterStateText() const
+{
+    return m_clusterState->text();
 }
 
 QString VerifyPage::summaryText() const
