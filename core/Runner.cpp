@@ -1,5 +1,7 @@
 #include "Runner.h"
 
+#include <QVersionNumber>
+
 #include "CheckEvaluator.h"
 #include "PackageDistributor.h"
 #include "Planner.h"
@@ -191,8 +193,13 @@ void Runner::work()
     }
     // Always read back what every node is now; a fresh token so a cancelled run can still report.
     CancelToken fresh;
-    run.nodes = ClusterStatusProbe(*m_executor, m_profile, m_plan.fromVersion.isEmpty() ? QStringLiteral("2.0.1") : m_plan.fromVersion)
-                    .probeAll(fresh);
+    // The kept binaries are named after the older version (bin_201): the upgrade's from-version, or the
+    // way back's to-version.
+    QString older = m_plan.fromVersion.isEmpty() ? QStringLiteral("2.0.1") : m_plan.fromVersion;
+    if (!m_plan.toVersion.isEmpty()
+        && QVersionNumber::fromString(m_plan.toVersion) < QVersionNumber::fromString(older))
+        older = m_plan.toVersion;
+    run.nodes = ClusterStatusProbe(*m_executor, m_profile, older).probeAll(fresh);
     emit finished(run);
 }
 
