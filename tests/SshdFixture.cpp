@@ -231,6 +231,13 @@ bool SshdFixture::start()
     if (isRunning())
         return true;
     m_error.clear();
+    if (!m_watched) {
+        // sshd, its sessions and the agent all name this directory on their command lines: if the test
+        // crashes before stop(), the watchdog ends them.
+        cleanUpWhenThisProcessEnds(QStringLiteral("pkill -KILL -f -- \"$MOGUP_WATCH_DIR/\"; rm -rf \"$MOGUP_WATCH_DIR\""),
+            { { QStringLiteral("MOGUP_WATCH_DIR"), dir() } });
+        m_watched = true;
+    }
     if (!QFile::exists(kSshd)) {
         m_error = QStringLiteral("%1 is not installed (package openssh-server)").arg(kSshd);
         return false;

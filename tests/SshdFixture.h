@@ -81,6 +81,7 @@ private:
 
     Options m_options;
     QTemporaryDir m_dir;
+    bool m_watched = false;
     std::unique_ptr<QProcess> m_sshd;
     std::unique_ptr<QProcess> m_agent;
     QString m_agentSocket;

@@ -82,12 +82,35 @@ bool writeFile(const QString& path, const QByteArray& data)
     return f.write(data) == data.size();
 }
 
+void cleanUpWhenThisProcessEnds(const QString& shellCommand, const QMap<QString, QString>& env)
+{
+    QProcess watchdog;
+    watchdog.setProgram(QStringLiteral("/bin/sh"));
+    watchdog.setArguments({ QStringLiteral("-c"),
+        QStringLiteral("while kill -0 \"$MOGUP_WATCH_PID\" 2>/dev/null; do sleep 1; done; ") + shellCommand });
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MOGUP_WATCH_PID"), QString::number(QCoreApplication::applicationPid()));
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    watchdog.setProcessEnvironment(environment);
+    watchdog.setWorkingDirectory(QStringLiteral("/"));
+    watchdog.setStandardInputFile(QProcess::nullDevice());
+    watchdog.setStandardOutputFile(QProcess::nullDevice());
+    watchdog.setStandardErrorFile(QProcess::nullDevice());
+    watchdog.startDetached();
+}
+
 Sandbox::Sandbox(Sim::SandboxOptions options)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("cannot create a temporary directory");
         return;
     }
+    // Stopped by the destructor; by the watchdog if the test crashes first.
+    cleanUpWhenThisProcessEnds(QStringLiteral("\"$MOGUP_WATCH_CLI\" demo stop \"$MOGUP_WATCH_DIR\" >/dev/null 2>&1; "
+                                              "rm -rf \"$MOGUP_WATCH_DIR\""),
+        { { QStringLiteral("MOGUP_WATCH_CLI"), binDir() + QStringLiteral("/mogup-cli") },
+            { QStringLiteral("MOGUP_WATCH_DIR"), m_dir.path() } });
     options.dir = m_dir.path();
     if (options.simBinDir.isEmpty())
         options.simBinDir = binDir();

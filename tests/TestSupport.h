@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcessEnvironment>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -34,6 +35,14 @@ ProcessResult run(const QString& program, const QStringList& args, int timeoutMs
 // Runs `bash -c command`.
 ProcessResult sh(const QString& command, int timeoutMs = 60000,
     const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+
+// A test that crashes never runs its destructors, and the background processes it started (a sandbox's
+// databases, an sshd) would outlive it. This starts a detached watchdog (sh, its output to /dev/null, cwd /)
+// that waits until this test process has ended, however it ended, and then runs `shellCommand` with the
+// variables of `env` set: a clean-up that is harmless when the test already cleaned up. The command sees
+// its arguments through the environment, so its own command line names none of the test's paths (a
+// clean-up that finds processes by path does not find the watchdog).
+void cleanUpWhenThisProcessEnds(const QString& shellCommand, const QMap<QString, QString>& env);
 
 QString readFile(const QString& path);
 bool writeFile(const QString& path, const QByteArray& data);
