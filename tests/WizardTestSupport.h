@@ -227,6 +227,28 @@ inline void checkTabReachesEveryControl(QWizard& wizard)
     QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("page %1: not reachable with Tab: ").arg(wizard.currentId()) + missed.join(QStringLiteral(", "))));
 }
 
+// A valid profile of `nodes` nodes that needs no live cluster (node1 primary), for the pages that only read it.
+inline MogUp::ClusterProfile paperProfile(int nodes, MogUp::InstallMethod install = MogUp::InstallMethod::Om, bool mogha = false)
+{
+    using namespace MogUp;
+    ClusterProfile profile;
+    profile.name = QStringLiteral("paper");
+    profile.installMethod = install;
+    profile.mogha = mogha;
+    profile.package.file = QStringLiteral("/srv/MogDB-2.0.3-CentOS-x86_64.tar.gz");
+    profile.unpackDir = QStringLiteral("/opt/mogdb203");
+    for (int i = 1; i <= nodes; ++i) {
+        NodeProfile node;
+        node.name = QStringLiteral("node%1").arg(i);
+        node.host = QStringLiteral("10.0.0.%1").arg(i);
+        node.gausshome = QStringLiteral("/opt/mogdb/app");
+        node.pgdata = QStringLiteral("/opt/mogdb/data");
+        node.role = i == 1 ? NodeRole::Primary : NodeRole::Standby;
+        profile.nodes << node;
+    }
+    return profile;
+}
+
 // QSettings and data directories go to test locations, not the user's.
 // Call from initTestCase(); also empties this test's screenshot folder.
 inline void useTestSettings()

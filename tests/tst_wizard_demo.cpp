@@ -38,25 +38,6 @@ class Tst_WizardDemo : public QObject
     Q_OBJECT
 
 private:
-    // A valid two-node profile that needs no live cluster (for the Nodes page alone).
-    static ClusterProfile paperProfile()
-    {
-        ClusterProfile profile;
-        profile.name = QStringLiteral("paper");
-        profile.package.file = QStringLiteral("/srv/MogDB-2.0.3-CentOS-x86_64.tar.gz");
-        profile.unpackDir = QStringLiteral("/opt/mogdb203");
-        for (int i = 1; i <= 2; ++i) {
-            NodeProfile node;
-            node.name = QStringLiteral("node%1").arg(i);
-            node.host = QStringLiteral("10.0.0.%1").arg(i);
-            node.gausshome = QStringLiteral("/opt/mogdb/app");
-            node.pgdata = QStringLiteral("/opt/mogdb/data");
-            node.role = i == 1 ? NodeRole::Primary : NodeRole::Standby;
-            profile.nodes << node;
-        }
-        return profile;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -269,7 +250,7 @@ private slots:
     void invalidNodeKeepsNextDisabled()
     {
         MogupWizard wizard;
-        wizard.setProfile(paperProfile());
+        wizard.setProfile(paperProfile(2));
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         clickNext(wizard, MogupWizard::NodesPageId);
@@ -315,7 +296,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("paper.json"));
         QString error;
-        QVERIFY2(paperProfile().save(path, &error), qPrintable(error));
+        QVERIFY2(paperProfile(2).save(path, &error), qPrintable(error));
         {
             MogupWizard wizard;
             QVERIFY2(wizard.loadProfile(path, &error), qPrintable(error));
@@ -430,7 +411,7 @@ private slots:
     void languageSwitchesLive()
     {
         MogupWizard wizard;
-        wizard.setProfile(paperProfile());
+        wizard.setProfile(paperProfile(2));
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         const QString englishNext = wizard.button(QWizard::NextButton)->text();

@@ -69,26 +69,6 @@ private:
         return i;
     }
 
-    // Three nodes on paper (no cluster needed): node1 primary.
-    static ClusterProfile paperProfile(InstallMethod install, bool mogha)
-    {
-        ClusterProfile profile;
-        profile.name = QStringLiteral("paper");
-        profile.installMethod = install;
-        profile.mogha = mogha;
-        profile.package.file = QStringLiteral("/srv/MogDB-2.0.3-CentOS-x86_64.tar.gz");
-        profile.unpackDir = QStringLiteral("/opt/mogdb203");
-        for (int i = 1; i <= 3; ++i) {
-            NodeProfile node;
-            node.name = QStringLiteral("node%1").arg(i);
-            node.host = QStringLiteral("10.0.0.%1").arg(i);
-            node.gausshome = QStringLiteral("/opt/mogdb/app");
-            node.pgdata = QStringLiteral("/opt/mogdb/data");
-            node.role = i == 1 ? NodeRole::Primary : NodeRole::Standby;
-            profile.nodes << node;
-        }
-        return profile;
-    }
 
 private slots:
     void initTestCase()
@@ -100,7 +80,7 @@ private slots:
     void modeSummaryFollowsThePlan()
     {
         // Manual install, offline: standbys stop before the primary, the primary starts first.
-        ClusterProfile manual = paperProfile(InstallMethod::Manual, false);
+        ClusterProfile manual = paperProfile(3, InstallMethod::Manual, false);
         PlannerOptions options;
         options.mode = UpgradeMode::Offline;
         ModeSummary s = ModeSummary::build(manual, options);

@@ -277,18 +277,12 @@ void NodesPage::addNode()
     QList<NodeProfile>& nodes = state().profile.nodes;
     const int current = m_table->currentRow();
     const int row = current >= 0 && current < nodes.size() ? current + 1 : int(nodes.size());
-    NodeProfile node;
-    if (!nodes.isEmpty()) {
-        const NodeProfile& model = nodes.at(row - 1 >= 0 ? row - 1 : 0);
-        node.sshPort = model.sshPort;
-        node.sshUser = model.sshUser;
-        node.auth = model.auth;
-        node.keyFile = model.keyFile;
-        node.gausshome = model.gausshome;
-        node.envFile = model.envFile;
-        node.dbPort = model.dbPort;
-        node.become = model.become;
-    }
+    // The row above as the model: what usually is the same on every node stays (SSH port, user and login,
+    // GAUSSHOME, env file, database port, run-as); what is this node's own is left to fill in.
+    NodeProfile node = nodes.isEmpty() ? NodeProfile() : nodes.at(row - 1 >= 0 ? row - 1 : 0);
+    node.host.clear();
+    node.pgdata.clear();
+    node.unpackDir.clear(); // a per-node directory of the model is that node's; the cluster's applies
     // A name no other row has: node<N>.
     int n = int(nodes.size()) + 1;
     const auto taken = [&nodes](const QString& name) {
