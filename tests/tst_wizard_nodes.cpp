@@ -13,6 +13,7 @@
 #include "WizardTestSupport.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRadioButton>
@@ -615,6 +616,53 @@ private slots:
 
     // "Discover" on the OM sandbox: one row becomes the three nodes the OM lists; a second discovery asks
     // before it replaces rows; Test connections then shows the local transport honestly.
+    // The role cell offers the three roles; Test connections takes the live primary into the table when the
+    // profile names another (the pre-checks would refuse it) and says so.
+    void liveRolesReplaceTheProfiles()
+    {
+        TestSupport::Sandbox sandbox;
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        ClusterProfile profile;
+        QList<ProfileError> errors;
+        QVERIFY(ClusterProfile::load(sandbox.profile(), &profile, &errors));
+        MogupWizard wizard;
+        openOnNodes(wizard, profile);
+        NodesPage* page = wizard.nodesPage();
+        QTableWidget* table = page->table();
+        QCOMPARE(table->item(0, NodesPage::RoleColumn)->text(), QStringLiteral("primary"));
+
+        // Through the cells' lists, as after a switchover nobody recorded: node2 primary, node1 standby.
+        const auto chooseRole = [table](int row, const QString& role) {
+            table->setCurrentCell(row, NodesPage::RoleColumn);
+            table->editItem(table->item(row, NodesPage::RoleColumn));
+            QComboBox* roles = nullptr;
+            QTRY_VERIFY((roles = qobject_cast<QComboBox*>(QApplication::focusWidget())));
+            QCOMPARE(roles->count(), 3);
+            roles->setCurrentIndex(roles->findText(role));
+            QTest::keyClick(roles, Qt::Key_Return);
+            QTRY_COMPARE(table->item(row, NodesPage::RoleColumn)->text(), role);
+            QTRY_VERIFY(!roles->isVisible());
+        };
+        chooseRole(0, QStringLiteral("standby"));
+        chooseRole(1, QStringLiteral("primary"));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(wizard.state().profile.nodes.at(0).role, NodeRole::Standby);
+        QCOMPARE(wizard.state().profile.nodes.at(1).role, NodeRole::Primary);
+        saveScreen(wizard, QStringLiteral("roles-01-profile-says-node2"));
+
+        runTest(page);
+        QCOMPARE(table->item(0, NodesPage::RoleColumn)->text(), QStringLiteral("primary"));
+        QCOMPARE(table->item(1, NodesPage::RoleColumn)->text(), QStringLiteral("standby"));
+        QCOMPARE(wizard.state().profile.nodes.at(0).role, NodeRole::Primary);
+        QCOMPARE(wizard.state().profile.nodes.at(1).role, NodeRole::Standby);
+        QVERIFY2(page->statusText().contains(QStringLiteral("Roles taken from the nodes: node1 is the primary now (the profile said node2).")),
+            qPrintable(page->statusText()));
+        QVERIFY(page->problems().isEmpty());
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        saveScreen(wizard, QStringLiteral("roles-02-taken-from-the-nodes"));
+    }
+
     void discoverFillsTheTable()
     {
         TestSupport::Sandbox sandbox;

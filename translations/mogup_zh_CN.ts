@@ -3411,5 +3411,13 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <source>Cluster state: from each node&apos;s gs_ctl query (a manual install has no gs_om).</source>
         <translation>集群状态：取自各节点的 gs_ctl query（手工安装没有 gs_om）。</translation>
     </message>
+    <message>
+        <source>Roles taken from the nodes: %1 is the primary.</source>
+        <translation>角色已按节点实际情况设置：%1 是主库。</translation>
+    </message>
+    <message>
+        <source>Roles taken from the nodes: %1 is the primary now (the profile said %2).</source>
+        <translation>角色已按节点实际情况设置：%1 现在是主库（配置文件中为 %2）。</translation>
+    </message>
 </context>
 </TS>

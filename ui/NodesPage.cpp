@@ -8,6 +8,8 @@
 #include "Tr.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QStyledItemDelegate>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,11 +30,44 @@ namespace MogUp {
 
 namespace {
 
+// The profile's role values; anything else reads as no role, which validation reports (no primary...).
+NodeRole roleFromText(const QString& text)
+{
+    for (NodeRole r : { NodeRole::Primary, NodeRole::Standby, NodeRole::CascadeStandby }) {
+        if (text == nodeRoleName(r))
+            return r;
+    }
+    return NodeRole::Unspecified;
+}
+
+// The role cell offers the profile's three values in a list instead of free text.
+class RoleDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
+    {
+        auto* box = new QComboBox(parent);
+        for (NodeRole r : { NodeRole::Primary, NodeRole::Standby, NodeRole::CascadeStandby })
+            box->addItem(nodeRoleName(r));
+        return box;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        auto* box = static_cast<QComboBox*>(editor);
+        box->setCurrentIndex(std::max(0, box->findText(index.data().toString())));
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
+    {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentText());
+    }
+};
+
 // The JSON field name of each column, as ClusterProfile::validate() names it in ProfileError::field.
 QString fieldOfColumn(int column)
 {
     static const char* const fields[] = { "name", "host", "ssh_port", "ssh_user", "auth", "key_file", "gausshome", "pgdata",
-        "db_port", "env_file" };
+        "db_port", "env_file", "role" };
     return column >= 0 && column < NodesPage::ColumnCount ? QString::fromLatin1(fields[column]) : QString();
 }
 
@@ -48,6 +83,7 @@ QString cellText(const NodeProfile& node, int column)
     case NodesPage::GausshomeColumn: return node.gausshome;
     case NodesPage::PgdataColumn: return node.pgdata;
     case NodesPage::DbPortColumn: return QString::number(node.dbPort);
+    case NodesPage::RoleColumn: return nodeRoleName(node.role);
     case NodesPage::EnvFileColumn: return node.envFile;
     default: return {};
     }
@@ -70,6 +106,7 @@ void setCell(NodeProfile* node, int column, const QString& rawText)
     case NodesPage::PgdataColumn: node->pgdata = text; break;
     case NodesPage::DbPortColumn: node->dbPort = text.toInt(&ok); if (!ok) node->dbPort = 0; break;
     case NodesPage::EnvFileColumn: node->envFile = text; break;
+    case NodesPage::RoleColumn: node->role = roleFromText(text); break;
     default: break;
     }
 }
@@ -119,6 +156,7 @@ NodesPage::NodesPage(MogupWizard* wizard)
     connect(m_cluster, &ClusterSettingsBox::edited, this, &NodesPage::clusterEdited);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("nodesTable"));
+    m_table->setItemDelegateForColumn(RoleColumn, new RoleDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Tab leaves the table, so that the buttons below are reachable from the keyboard; the arrow keys move
@@ -222,7 +260,7 @@ void NodesPage::retranslateUi()
     setSubTitle(Tr::tr("Every node of the cluster: how to reach it and where MogDB lives on it."));
     m_table->setHorizontalHeaderLabels({ Tr::tr("Name"), Tr::tr("Host"), Tr::tr("SSH port"), Tr::tr("SSH user"),
         Tr::tr("Login"), Tr::tr("Key file"), Tr::tr("GAUSSHOME"), Tr::tr("PGDATA"), Tr::tr("Database port"),
-        Tr::tr("Environment file") });
+        Tr::tr("Environment file"), Tr::tr("Role") });
     m_addButton->setText(Tr::tr("&Add node"));
     m_addButton->setToolTip(Tr::tr("A new row below the selected one, as a standby; its SSH and path settings are copied"));
     m_removeButton->setText(Tr::tr("Remo&ve node"));
@@ -484,6 +522,31 @@ void NodesPage::tested()
     if (m_jobGeneration != m_profileGeneration)
         return;
     m_checks = checks;
+    // The pre-checks refuse a profile whose primary is not the live one (after a switchover, say): take the
+    // live primary into the table, and say so.
+    QString livePrimary;
+    int primaries = 0;
+    for (const ConnectionCheck& c : std::as_const(m_checks)) {
+        if (c.role == QStringLiteral("primary")) {
+            livePrimary = c.node;
+            ++primaries;
+        }
+    }
+    bool rolesTaken = false;
+    QString was;
+    QList<NodeProfile>& nodes = state().profile.nodes;
+    const NodeProfile* declared = state().profile.primaryNode();
+    if (primaries == 1 && (!declared || declared->name != livePrimary)) {
+        was = declared ? declared->name : QString();
+        rolesTaken = true;
+        for (NodeProfile& n : nodes) {
+            if (n.name == livePrimary)
+                n.role = NodeRole::Primary;
+            else if (n.role == NodeRole::Primary || n.role == NodeRole::Unspecified)
+                n.role = NodeRole::Standby;
+        }
+        fillTable();
+    }
     showChecks();
     QStringList failures;
     for (const ConnectionCheck& c : std::as_const(m_checks)) {
@@ -491,11 +554,16 @@ void NodesPage::tested()
             failures << (c.detail.isEmpty() ? c.node : c.detail);
     }
     const qsizetype total = m_checks.size();
-    m_statusText = [failures, total]() -> QString {
-        if (failures.isEmpty())
-            return Tr::tr("Every node (%1) was reached, logged in to and read.").arg(total);
-        return Tr::tr("%1 of %2 node(s) failed:").arg(failures.size()).arg(total) + QLatin1Char('\n')
-            + failures.join(QLatin1Char('\n'));
+    m_statusText = [failures, total, rolesTaken, livePrimary, was]() -> QString {
+        QString text = failures.isEmpty() ? Tr::tr("Every node (%1) was reached, logged in to and read.").arg(total)
+                                          : Tr::tr("%1 of %2 node(s) failed:").arg(failures.size()).arg(total) + QLatin1Char('\n')
+                + failures.join(QLatin1Char('\n'));
+        if (rolesTaken) {
+            text += QLatin1Char('\n')
+                + (was.isEmpty() ? Tr::tr("Roles taken from the nodes: %1 is the primary.").arg(livePrimary)
+                                 : Tr::tr("Roles taken from the nodes: %1 is the primary now (the profile said %2).").arg(livePrimary, was));
+        }
+        return text;
     };
     showStatus(!failures.isEmpty());
 }
