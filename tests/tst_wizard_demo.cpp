@@ -1,4 +1,5 @@
 #include "Language.h"
+#include "FileChooser.h"
 #include "LogModel.h"
 #include "MessageBox.h"
 #include "ModePage.h"
@@ -112,6 +113,20 @@ private slots:
         checkLanguageSwitch(wizard, QStringLiteral("rolling-05-plan"));
         if (QTest::currentTestFailed())
             return;
+        // Save the profile (the file dialog answered through its seam): loadable, the same profile, and now
+        // the most recent one.
+        const QString saved = sandbox.dir() + QStringLiteral("/saved-profile.json");
+        FileChooser::setNextAnswer(saved);
+        auto* save = wizard.currentPage()->findChild<QPushButton*>(QStringLiteral("saveProfileButton"));
+        QVERIFY(save);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QCOMPARE(wizard.planPage()->saveStatus(), QStringLiteral("Profile saved to ") + saved);
+        ClusterProfile reloaded;
+        QList<ProfileError> loadErrors;
+        QVERIFY(ClusterProfile::load(saved, &reloaded, &loadErrors));
+        QCOMPARE(reloaded.nodes.size(), wizard.state().profile.nodes.size());
+        QCOMPARE(reloaded.toJson(), wizard.state().profile.toJson());
+        QCOMPARE(MogupWizard::recentProfiles().value(0), saved);
 
         clickNext(wizard, MogupWizard::RunPageId);
         RunPage* run = wizard.runPage();
