@@ -3419,5 +3419,10 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <source>Roles taken from the nodes: %1 is the primary now (the profile said %2).</source>
         <translation>角色已按节点实际情况设置：%1 现在是主库（配置文件中为 %2）。</translation>
     </message>
+    <message>
+        <source>Login</source>
+        <comment>connection test result: did the login succeed</comment>
+        <translation>登录</translation>
+    </message>
 </context>
 </TS>

@@ -271,7 +271,7 @@ void NodesPage::retranslateUi()
     m_testButton->setText(Tr::tr("&Test connections"));
     m_testButton->setToolTip(Tr::tr("Check every node at once: reachable, host key, login, MogDB version and role"));
     m_resultsLabel->setText(Tr::tr("Connection &results:"));
-    m_results->setHeaderLabels({ Tr::tr("Node"), Tr::tr("Reachable"), Tr::tr("Host key"), Tr::tr("Login"),
+    m_results->setHeaderLabels({ Tr::tr("Node"), Tr::tr("Reachable"), Tr::tr("Host key"), Tr::tr("Login", "connection test result: did the login succeed"),
         Tr::tr("Version"), Tr::tr("Role") });
     if (m_statusText)
         m_status->setText(m_statusText());
