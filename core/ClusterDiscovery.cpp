@@ -20,7 +20,8 @@ struct Collected
     QString err;
 };
 
-Collected collect(Executor& executor, const NodeProfile& node, const QString& command, const CancelToken& cancel)
+Collected collect(
+    Executor& executor, const NodeProfile& node, const QString& command, const CancelToken& cancel)
 {
     Collected c;
     c.result = executor.run(node, command, kCommandTimeoutMs, cancel, [&c](const OutputLine& l) {
@@ -47,7 +48,8 @@ bool looksLikeNoOm(const Collected& c)
     return c.result.exitCode == 127 || all.contains(QLatin1String("No such file or directory"))
         || all.contains(QLatin1String("command not found"))
         || (all.contains(QLatin1String("GAUSS-50201"))
-            && (all.contains(QLatin1String("cluster_static_config")) || all.contains(QLatin1String("upgrade_version"))));
+            && (all.contains(QLatin1String("cluster_static_config"))
+                || all.contains(QLatin1String("upgrade_version"))));
 }
 
 NodeRole roleOf(const QString& liveRole)
@@ -78,7 +80,8 @@ std::pair<QString, QString> differingPrefixes(const QString& a, const QString& b
     QStringList pa = withoutTrailingSlash(a).split(QLatin1Char('/'));
     QStringList pb = withoutTrailingSlash(b).split(QLatin1Char('/'));
     int common = 0;
-    while (common < pa.size() - 1 && common < pb.size() - 1 && pa.at(pa.size() - 1 - common) == pb.at(pb.size() - 1 - common))
+    while (common < pa.size() - 1 && common < pb.size() - 1
+        && pa.at(pa.size() - 1 - common) == pb.at(pb.size() - 1 - common))
         ++common;
     if (common == 0)
         return {};
@@ -112,24 +115,30 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
 {
     DiscoveryResult d;
     d.from = from.name;
-    const QString manualHelp = Tr::tr("Discovery reads the cluster from the OM (gs_om), which only OM installs have. "
-                                      "On a manual install, add a row per node and fill in its host, GAUSSHOME, PGDATA "
-                                      "and database port (gs_ctl query -D PGDATA on each node shows its role).");
+    const QString manualHelp
+        = Tr::tr("Discovery reads the cluster from the OM (gs_om), which only OM installs have. "
+                 "On a manual install, add a row per node and fill in its host, GAUSSHOME, PGDATA "
+                 "and database port (gs_ctl query -D PGDATA on each node shows its role).");
     if (m_profile.installMethod == InstallMethod::Manual) {
-        d.error = Tr::tr("%1: the profile says this is a manual install (no gs_om). %2").arg(from.name, manualHelp);
+        d.error = Tr::tr("%1: the profile says this is a manual install (no gs_om). %2")
+                      .arg(from.name, manualHelp);
         return d;
     }
     if (from.gausshome.isEmpty() || from.pgdata.isEmpty()) {
-        d.error = Tr::tr("%1: GAUSSHOME and PGDATA of this node are needed to ask its OM; fill them in first.").arg(from.name);
+        d.error
+            = Tr::tr("%1: GAUSSHOME and PGDATA of this node are needed to ask its OM; fill them in first.")
+                  .arg(from.name);
         return d;
     }
 
     const NodeCommands cmd(m_profile, from);
-    const QString statusCommand = cmd.gsOm({ QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
+    const QString statusCommand
+        = cmd.gsOm({ QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
     const Collected status = collect(m_executor, from, statusCommand, cancel);
     if (!status.result.started) {
-        d.error = Tr::tr("%1: could not run gs_om there: %2. Check the node's host, SSH port and login (Test connections "
-                         "shows what fails).")
+        d.error = Tr::tr(
+            "%1: could not run gs_om there: %2. Check the node's host, SSH port and login (Test connections "
+            "shows what fails).")
                       .arg(from.name, status.result.error);
         return d;
     }
@@ -139,23 +148,26 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
     }
     if (looksLikeNoOm(status)) {
         d.error = Tr::tr("%1: there is no OM install at %2 (gs_om said: %3). %4")
-                      .arg(from.name, cmd.tool(QStringLiteral("gs_om")), excerpt(status.out + status.err), manualHelp);
+                      .arg(from.name, cmd.tool(QStringLiteral("gs_om")), excerpt(status.out + status.err),
+                          manualHelp);
         return d;
     }
     GsOmStatus parsed;
     QString parseError;
     if (!GsOmStatusParser::parse(status.out, &parsed, &parseError) || !parsed.detail) {
         const QString why = parseError.isEmpty() ? Tr::tr("no datanode table") : parseError;
-        d.error = Tr::tr("%1: gs_om -t status --detail printed something MogUp cannot read (%2; exit code %3; it began: "
-                         "\"%4\"). Run it on %1 as %5 to see what is wrong, or fill in the rows by hand.")
-                      .arg(from.name, why)
-                      .arg(status.result.exitCode)
-                      .arg(excerpt(status.out + status.err), m_profile.dbUser);
+        d.error = Tr::tr(
+            "%1: gs_om -t status --detail printed something MogUp cannot read (%2; exit code %3; it began: "
+            "\"%4\"). Run it on %1 as %5 to see what is wrong, or fill in the rows by hand.")
+                      // One pass: the node's output may hold "%1"-like text a later .arg() would fill.
+                      .arg(from.name, why, QString::number(status.result.exitCode), excerpt(status.out + status.err),
+                          m_profile.dbUser);
         return d;
     }
     if (parsed.nodes.isEmpty()) {
-        d.error = Tr::tr("%1: gs_om -t status --detail lists no datanode. Run it on %1 as %2 to see why, or fill in "
-                         "the rows by hand.")
+        d.error = Tr::tr(
+            "%1: gs_om -t status --detail lists no datanode. Run it on %1 as %2 to see why, or fill in "
+            "the rows by hand.")
                       .arg(from.name, m_profile.dbUser);
         return d;
     }
@@ -172,7 +184,8 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
         d.nodes.append(dn);
     }
 
-    // Which of them is the node we asked: by name, else by address and data directory, else by a unique address.
+    // Which of them is the node we asked: by name, else by address and data directory, else by a unique
+    // address.
     const QString fromData = withoutTrailingSlash(from.pgdata);
     for (int i = 0; i < d.nodes.size() && d.fromIndex < 0; ++i) {
         if (d.nodes.at(i).name == from.name)
@@ -197,8 +210,9 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
         QStringList listed;
         for (const DiscoveredNode& n : std::as_const(d.nodes))
             listed << QStringLiteral("%1 (%2, %3)").arg(n.name, n.host, n.pgdata);
-        d.error = Tr::tr("%1: its OM lists %2, but none of them is this node (name %1, host %3, PGDATA %4). Correct the "
-                         "name, host or PGDATA of %1 to match, then discover again.")
+        d.error = Tr::tr(
+            "%1: its OM lists %2, but none of them is this node (name %1, host %3, PGDATA %4). Correct the "
+            "name, host or PGDATA of %1 to match, then discover again.")
                       .arg(from.name, listed.join(QStringLiteral(", ")), from.host, from.pgdata);
         d.nodes.clear();
         return d;
@@ -214,7 +228,8 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
         d.portsDerived = true;
         const Collected conf = collect(m_executor, from,
             cmd.asDbUser({ QStringLiteral("grep"), QStringLiteral("-E"),
-                QStringLiteral("^[[:space:]]*replconninfo[0-9]+[[:space:]]*="), fromData + QStringLiteral("/postgresql.conf") }),
+                QStringLiteral("^[[:space:]]*replconninfo[0-9]+[[:space:]]*="),
+                fromData + QStringLiteral("/postgresql.conf") }),
             cancel);
         static const QRegularExpression peer(QStringLiteral("remotehost=([^\\s']+).*remoteport=(\\d+)"));
         QMap<QString, QList<int>> portsByHost; // in replconninfo order
@@ -245,16 +260,19 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
             }
         }
         if (!copied.isEmpty())
-            d.notes += Tr::tr("The database port of %1 could not be read (gs_om prints none and the replication settings "
-                              "of %2 do not name it): %2's port was used; check it. ")
+            d.notes += Tr::tr(
+                "The database port of %1 could not be read (gs_om prints none and the replication settings "
+                "of %2 do not name it): %2's port was used; check it. ")
                            .arg(copied.join(QStringLiteral(", ")), from.name);
         else
-            d.notes += Tr::tr("Database ports were read from the replication settings of %1 (this gs_om prints no port "
-                              "column): replication port - 1. ")
+            d.notes += Tr::tr(
+                "Database ports were read from the replication settings of %1 (this gs_om prints no port "
+                "column): replication port - 1. ")
                            .arg(from.name);
     }
-    d.notes += Tr::tr("SSH port, SSH user, login, GAUSSHOME and environment file of the other nodes were taken from %1: "
-                      "check them.")
+    d.notes += Tr::tr(
+        "SSH port, SSH user, login, GAUSSHOME and environment file of the other nodes were taken from %1: "
+        "check them.")
                    .arg(from.name);
     d.ok = true;
     return d;

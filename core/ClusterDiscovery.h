@@ -11,27 +11,27 @@ namespace MogUp {
 // One node of the cluster as the OM describes it.
 struct DiscoveredNode
 {
-    QString name;         // gs_om's node name (the host name it was installed with)
-    QString host;         // node_ip
-    QString pgdata;       // the datanode's data directory
-    int dbPort = 0;       // 0: not known (see DiscoveryResult::portsDerived)
+    QString name; // gs_om's node name (the host name it was installed with)
+    QString host; // node_ip
+    QString pgdata; // the datanode's data directory
+    int dbPort = 0; // 0: not known (see DiscoveryResult::portsDerived)
     NodeRole role = NodeRole::Unspecified;
-    QString liveRole;     // as gs_om printed it: Primary | Standby | Cascade | Down | Unknown ...
-    QString state;        // Normal | Manually stopped | Need repair(...) ...
+    QString liveRole; // as gs_om printed it: Primary | Standby | Cascade | Down | Unknown ...
+    QString state; // Normal | Manually stopped | Need repair(...) ...
 };
 
 struct DiscoveryResult
 {
     bool ok = false;
-    QString from;                   // the node that was asked
-    QList<DiscoveredNode> nodes;    // in gs_om's order
-    int fromIndex = -1;             // which of `nodes` is the node that was asked
-    QString clusterState;           // Normal | Degraded | Unavailable
+    QString from; // the node that was asked
+    QList<DiscoveredNode> nodes; // in gs_om's order
+    int fromIndex = -1; // which of `nodes` is the node that was asked
+    QString clusterState; // Normal | Degraded | Unavailable
     // OM 2.0.1 prints no port column: the other nodes' ports were read from the replication settings
     // (replconninfoN remoteport = port + 1) of the node that was asked, or copied from it.
     bool portsDerived = false;
-    QString error;                  // translated; names the node and what to do
-    QString notes;                  // translated; what was taken over from the node asked (to check)
+    QString error; // translated; names the node and what to do
+    QString notes; // translated; what was taken over from the node asked (to check)
 };
 
 // "Discover": from ONE reachable node, asks the OM (`gs_om -t status --detail`, as the database user)

@@ -4,8 +4,8 @@
 #include "ExecutorForProfile.h"
 #include "LocalExecutor.h"
 #include "ReachabilityProbe.h"
-#include "Tr.h"
 #include "SshExecutor.h"
+#include "Tr.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -30,15 +30,16 @@ void probeNodes(Executor& executor, const ClusterProfile& profile, QList<Connect
     QThreadPool pool;
     pool.setMaxThreadCount(int(which.size()));
     const ClusterStatusProbe probe(executor, profile);
-    const QList<NodeStatus> statuses = QtConcurrent::blockingMapped<QList<NodeStatus>>(&pool, which,
-        [&](int index) { return probe.probe(profile.nodes.at(index), cancel); });
+    const QList<NodeStatus> statuses = QtConcurrent::blockingMapped<QList<NodeStatus>>(
+        &pool, which, [&](int index) { return probe.probe(profile.nodes.at(index), cancel); });
     for (qsizetype k = 0; k < which.size(); ++k) {
         ConnectionCheck& c = checks[which.at(k)];
         const NodeStatus& s = statuses.at(k);
         c.version = s.version;
         c.role = s.role;
         c.state = s.state;
-        const bool read = !s.version.isEmpty() && s.state != QLatin1String("Unreachable") && s.state != QLatin1String("Unknown");
+        const bool read = !s.version.isEmpty() && s.state != QLatin1String("Unreachable")
+            && s.state != QLatin1String("Unknown");
         c.probe = read ? CheckOutcome::Ok : CheckOutcome::Failed;
         c.probeText = s.summary();
         if (!read && c.detail.isEmpty())
@@ -108,7 +109,8 @@ QList<ConnectionCheck> ConnectionTester::runSsh(const CancelToken& cancel) const
 {
     QList<ConnectionCheck> checks;
     const QList<Reachability> reach = ReachabilityProbe::check(m_profile, kReachTimeoutMs, false);
-    // Only the nodes whose SSH port answered are logged into: the others would just wait out the login timeout.
+    // Only the nodes whose SSH port answered are logged into: the others would just wait out the login
+    // timeout.
     ClusterProfile reachable = m_profile;
     reachable.nodes.clear();
     QList<int> reachableIndex; // position in m_profile.nodes of each node of `reachable`
@@ -171,7 +173,8 @@ QList<ConnectionCheck> ConnectionTester::runSsh(const CancelToken& cancel) const
             break;
         case HK::Changed:
             c.hostKey = ConnectionCheck::HostKey::Changed;
-            c.hostKeyText = Tr::tr("CHANGED, refused: the server presents %1, known_hosts holds another key").arg(c.fingerprint);
+            c.hostKeyText = Tr::tr("CHANGED, refused: the server presents %1, known_hosts holds another key")
+                                .arg(c.fingerprint);
             break;
         case HK::Revoked:
             c.hostKey = ConnectionCheck::HostKey::Revoked;
@@ -182,7 +185,8 @@ QList<ConnectionCheck> ConnectionTester::runSsh(const CancelToken& cancel) const
             c.hostKeyText = Tr::tr("accepted but could not be recorded in known_hosts");
             break;
         }
-        const bool keyOk = r.hostKeyCheck == HK::Known || r.hostKeyCheck == HK::Accepted || r.hostKeyCheck == HK::AcceptedNew;
+        const bool keyOk = r.hostKeyCheck == HK::Known || r.hostKeyCheck == HK::Accepted
+            || r.hostKeyCheck == HK::AcceptedNew;
         c.hostKeyOutcome = keyOk ? CheckOutcome::Ok : CheckOutcome::Failed;
         if (!keyOk) {
             c.login = CheckOutcome::NotTried;

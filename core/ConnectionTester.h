@@ -12,41 +12,53 @@
 namespace MogUp {
 
 // The outcome of one stage of a node's connection test.
-enum class CheckOutcome {
-    Ok,          // passed
-    Local,       // not applicable: transport local, the commands run on this machine
-    Failed,      // failed (see the text)
-    NotTried     // an earlier stage failed, so this one was not attempted
+enum class CheckOutcome
+{
+    Ok, // passed
+    Local, // not applicable: transport local, the commands run on this machine
+    Failed, // failed (see the text)
+    NotTried // an earlier stage failed, so this one was not attempted
 };
 
 // What "Test connections" found for one node. Every text is translated and names nothing secret.
 struct ConnectionCheck
 {
     QString node;
-    QString address;               // host:ssh_port (ssh) or "this machine" (local)
+    QString address; // host:ssh_port (ssh) or "this machine" (local)
 
     CheckOutcome reachable = CheckOutcome::NotTried;
-    QString reachableText;         // "answered in 3 ms", "refused the connection ..."
+    QString reachableText; // "answered in 3 ms", "refused the connection ..."
 
     // How the host key check ended: known, asked and accepted, trusted on first use, refused by the
     // operator or the strict policy, or CHANGED (always refused).
-    enum class HostKey { NotChecked, Local, Known, AskedAccepted, AcceptedNew, Refused, Changed, Revoked, Failed };
+    enum class HostKey
+    {
+        NotChecked,
+        Local,
+        Known,
+        AskedAccepted,
+        AcceptedNew,
+        Refused,
+        Changed,
+        Revoked,
+        Failed
+    };
     HostKey hostKey = HostKey::NotChecked;
     CheckOutcome hostKeyOutcome = CheckOutcome::NotTried;
-    QString hostKeyText;           // short: "known", "accepted by you", "refused", "CHANGED: refused"
-    QString fingerprint;           // "SHA256:..." as the server presented it (empty when not reached)
+    QString hostKeyText; // short: "known", "accepted by you", "refused", "CHANGED: refused"
+    QString fingerprint; // "SHA256:..." as the server presented it (empty when not reached)
     QString keyType;
 
     CheckOutcome login = CheckOutcome::NotTried;
-    QString loginText;             // "logged in as root (publickey (/k))" or the login error
+    QString loginText; // "logged in as root (publickey (/k))" or the login error
 
     CheckOutcome probe = CheckOutcome::NotTried;
-    QString version;               // e.g. "2.0.1" (running server's, else installed binaries')
-    QString role;                  // primary | standby | unknown
-    QString state;                 // Normal, Stopped, ...
-    QString probeText;             // NodeStatus::summary() or why the node could not be read
+    QString version; // e.g. "2.0.1" (running server's, else installed binaries')
+    QString role; // primary | standby | unknown
+    QString state; // Normal, Stopped, ...
+    QString probeText; // NodeStatus::summary() or why the node could not be read
 
-    QString detail;                // the full message of the first failure (names the node and the fix)
+    QString detail; // the full message of the first failure (names the node and the fix)
 
     bool ok() const; // reached, logged in and read
 };

@@ -43,14 +43,16 @@ QString ModeSummary::downtimeText() const
     if (!ok)
         return Tr::tr("Expected downtime: unknown until the plan can be built (%1).").arg(error);
     if (mode == UpgradeMode::Offline) {
-        return Tr::tr("Expected downtime: the whole procedure, typically a few minutes. The database is unavailable "
-                      "from the stop to the start: %1 of the plan's %2, while bin and lib are replaced on %3.")
+        return Tr::tr(
+            "Expected downtime: the whole procedure, typically a few minutes. The database is unavailable "
+            "from the stop to the start: %1 of the plan's %2, while bin and lib are replaced on %3.")
             .arg(Tr::tr("%n step(s)", nullptr, downSteps))
             .arg(steps)
             .arg(Tr::tr("%n node(s)", nullptr, int(nodes.size())));
     }
-    return Tr::tr("Expected downtime: the switchovers only, a few seconds each (%1). Every node is stopped and "
-                  "started once (%2), one at a time, while another node serves.")
+    return Tr::tr(
+        "Expected downtime: the switchovers only, a few seconds each (%1). Every node is stopped and "
+        "started once (%2), one at a time, while another node serves.")
         .arg(Tr::tr("%n switchover(s)", nullptr, switchovers))
         .arg(Tr::tr("%n restart(s)", nullptr, stopSteps));
 }

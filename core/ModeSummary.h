@@ -15,18 +15,19 @@ struct ModePhase
 {
     enum class Kind
     {
-        StopMogha,    // MogHA stopped on every node (nodes: in plan order)
-        StopAll,      // the whole cluster stops (offline)
-        Upgrade,      // one node stopped, bin/lib replaced, started again (rolling) / replaced (offline)
-        StartAll,     // the whole cluster starts (offline)
-        Switchover,   // node becomes primary, fromNode steps down
-        StartMogha    // MogHA started on every node
+        StopMogha, // MogHA stopped on every node (nodes: in plan order)
+        StopAll, // the whole cluster stops (offline)
+        Upgrade, // one node stopped, bin/lib replaced, started again (rolling) / replaced (offline)
+        StartAll, // the whole cluster starts (offline)
+        Switchover, // node becomes primary, fromNode steps down
+        StartMogha // MogHA started on every node
     };
     Kind kind = Kind::Upgrade;
-    QStringList nodes;    // the nodes this phase touches, in the plan's order
-    QString fromNode;     // Switchover: the primary that steps down
-    bool back = false;    // Switchover: the switch back to the original primary
-    QString role;         // Upgrade: the role the node has while it is upgraded ("primary" / "standby" / "cascade_standby")
+    QStringList nodes; // the nodes this phase touches, in the plan's order
+    QString fromNode; // Switchover: the primary that steps down
+    bool back = false; // Switchover: the switch back to the original primary
+    QString role; // Upgrade: the role the node has while it is upgraded ("primary" / "standby" /
+                  // "cascade_standby")
     QString text() const; // translated, one line: "node2 (standby) is upgraded"
 };
 
@@ -36,20 +37,20 @@ struct ModePhase
 struct ModeSummary
 {
     bool ok = false;
-    QString error;                 // why no plan could be built (translated), when !ok
+    QString error; // why no plan could be built (translated), when !ok
     UpgradeMode mode = UpgradeMode::Offline;
-    QString primary;               // the primary the plan starts from
-    QString finalPrimary;          // the primary when the plan ends
-    QStringList nodes;             // every node, in profile order
-    int steps = 0;                 // steps in the plan
+    QString primary; // the primary the plan starts from
+    QString finalPrimary; // the primary when the plan ends
+    QStringList nodes; // every node, in profile order
+    int steps = 0; // steps in the plan
     int switchovers = 0;
-    int stopSteps = 0;             // stop-db / stop-cluster steps
-    int startSteps = 0;            // start-db / start-cluster steps
-    int downSteps = 0;             // offline: steps from the first stop to the last start, both included
+    int stopSteps = 0; // stop-db / stop-cluster steps
+    int startSteps = 0; // start-db / start-cluster steps
+    int downSteps = 0; // offline: steps from the first stop to the last start, both included
     QList<ModePhase> phases;
 
-    QString downtimeText() const;  // translated, concrete
-    QString orderText() const;     // translated, "1. ...; 2. ..." (the drawing's accessible text)
+    QString downtimeText() const; // translated, concrete
+    QString orderText() const; // translated, "1. ...; 2. ..." (the drawing's accessible text)
 
     static ModeSummary build(const ClusterProfile& profile, const PlannerOptions& options);
     // The same from a plan already built (profile: for the node list and roles).

@@ -35,7 +35,8 @@ QString PackageCopy::what() const
 {
     switch (problem) {
     case PackageProblem::None:
-        return Tr::tr("%1 (%2, SHA-256 %3): %4 matches its .sha256").arg(path, PackageInspector::humanSize(size), sha256, inner);
+        return Tr::tr("%1 (%2, SHA-256 %3): %4 matches its .sha256")
+            .arg(path, PackageInspector::humanSize(size), sha256, inner);
     case PackageProblem::Missing:
         return Tr::tr("%1 is not there").arg(path);
     case PackageProblem::Unreadable:
@@ -44,7 +45,8 @@ QString PackageCopy::what() const
     case PackageProblem::Damaged:
         if (expectedInner.isEmpty())
             return Tr::tr("%1 cannot be read, or does not hold %2 and %3").arg(path, inner, checksum);
-        return Tr::tr("checksum mismatch for %1: the .sha256 says %2, the file has %3").arg(inner, expectedInner, actualInner);
+        return Tr::tr("checksum mismatch for %1: the .sha256 says %2, the file has %3")
+            .arg(inner, expectedInner, actualInner);
     case PackageProblem::Cancelled:
         return Tr::tr("the check was cancelled");
     case PackageProblem::BadName:
@@ -87,7 +89,8 @@ QString PackageInspection::detail() const
         return error;
     }
     if (nameProblem == PackageProblem::WrongVersion)
-        return Tr::tr("%1 is MogDB %2, not MogDB %3: this upgrade needs the %3 package").arg(file, names.version, expectedVersion);
+        return Tr::tr("%1 is MogDB %2, not MogDB %3: this upgrade needs the %3 package")
+            .arg(file, names.version, expectedVersion);
     // The same problem on several nodes (the same file, on one machine) is said once, naming them all.
     QStringList problems;
     QList<QStringList> places;
@@ -129,12 +132,15 @@ QString PackageInspection::fix() const
     case PackageProblem::Cancelled:
         return {};
     case PackageProblem::BadName:
-        return Tr::tr("choose the MogDB %1 release tarball as downloaded, without renaming it").arg(expectedVersion);
+        return Tr::tr("choose the MogDB %1 release tarball as downloaded, without renaming it")
+            .arg(expectedVersion);
     case PackageProblem::WrongVersion:
         return Tr::tr("choose the MogDB %1 package (MogDB-%1-<os>-<arch>.tar.gz)").arg(expectedVersion);
     case PackageProblem::Missing:
-        return onThisMachine ? Tr::tr("check the path, or choose the package with Browse")
-                             : Tr::tr("copy the package to that path on every node, or choose \"on this machine\" to upload it");
+        return onThisMachine
+            ? Tr::tr("check the path, or choose the package with Browse")
+            : Tr::tr(
+                "copy the package to that path on every node, or choose \"on this machine\" to upload it");
     case PackageProblem::Unreadable:
         return Tr::tr("make the file readable for the user MogUp logs in as");
     case PackageProblem::Damaged:
@@ -246,12 +252,13 @@ PackageCopy PackageInspector::inspectAt(Executor& executor, const NodeProfile& n
     c.checksum = names.checksum;
     QString out;
     QStringList errors;
-    const ExecResult r = executor.run(node, inspectCommand(path, names), kInspectTimeoutMs, cancel, [&](const OutputLine& l) {
-        if (l.stream == OutputStream::Stdout)
-            out += l.text + QLatin1Char('\n');
-        else if (errors.size() < 3)
-            errors << l.text;
-    });
+    const ExecResult r = executor.run(
+        node, inspectCommand(path, names), kInspectTimeoutMs, cancel, [&](const OutputLine& l) {
+            if (l.stream == OutputStream::Stdout)
+                out += l.text + QLatin1Char('\n');
+            else if (errors.size() < 3)
+                errors << l.text;
+        });
     if (r.cancelled || cancel.isCancelled()) {
         c.problem = PackageProblem::Cancelled;
         return c;

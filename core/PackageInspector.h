@@ -13,11 +13,11 @@ namespace MogUp {
 enum class PackageProblem
 {
     None,
-    BadName,       // the file name is not MogDB-<version>-<os>-<arch>.tar.gz
-    WrongVersion,  // a MogDB package, but not the version the patch is for
-    Missing,       // no such file (or not a regular file) where it should be
-    Unreadable,    // there, but cannot be read
-    Damaged,       // the inner tarball or its .sha256 cannot be read out of it, or they do not match
+    BadName, // the file name is not MogDB-<version>-<os>-<arch>.tar.gz
+    WrongVersion, // a MogDB package, but not the version the patch is for
+    Missing, // no such file (or not a regular file) where it should be
+    Unreadable, // there, but cannot be read
+    Damaged, // the inner tarball or its .sha256 cannot be read out of it, or they do not match
     Cancelled
 };
 
@@ -25,32 +25,32 @@ enum class PackageProblem
 // are made when asked for, so they follow a language switch.
 struct PackageCopy
 {
-    QString node;             // empty: this machine
+    QString node; // empty: this machine
     QString path;
     PackageProblem problem = PackageProblem::None;
-    qint64 size = -1;         // bytes, -1 when unknown
-    QString sha256;           // of the outer .tar.gz, as sha256sum printed it; empty when unknown
-    QString inner;            // the inner tarball's name
-    QString checksum;         // the .sha256's name
-    QString expectedInner;    // what the shipped .sha256 says
-    QString actualInner;      // what the inner tarball hashes to
-    QString why;              // Unreadable: the executor's error or the command's stderr
+    qint64 size = -1; // bytes, -1 when unknown
+    QString sha256; // of the outer .tar.gz, as sha256sum printed it; empty when unknown
+    QString inner; // the inner tarball's name
+    QString checksum; // the .sha256's name
+    QString expectedInner; // what the shipped .sha256 says
+    QString actualInner; // what the inner tarball hashes to
+    QString why; // Unreadable: the executor's error or the command's stderr
     bool ok() const { return problem == PackageProblem::None; }
-    QString where() const;    // the node, or "this machine" (translated)
-    QString what() const;     // translated: what is wrong, or what was proven (names the file, not the place)
-    QString detail() const;   // "where: what"
+    QString where() const; // the node, or "this machine" (translated)
+    QString what() const; // translated: what is wrong, or what was proven (names the file, not the place)
+    QString detail() const; // "where: what"
 };
 
 // The verdict on the package named by a profile.
 struct PackageInspection
 {
-    QString file;                   // package.file as inspected
-    QString expectedVersion;        // the version the upgrade needs ("2.0.3")
-    bool onThisMachine = false;     // checked on this machine (it still has to travel) or on every node
-    Planner::PackageNames names;    // valid unless problem() is BadName
-    QList<PackageCopy> copies;      // one per place checked (empty when the name alone was refused)
+    QString file; // package.file as inspected
+    QString expectedVersion; // the version the upgrade needs ("2.0.3")
+    bool onThisMachine = false; // checked on this machine (it still has to travel) or on every node
+    Planner::PackageNames names; // valid unless problem() is BadName
+    QList<PackageCopy> copies; // one per place checked (empty when the name alone was refused)
     PackageProblem nameProblem = PackageProblem::None;
-    bool cancelled = false;         // the check was cancelled before every node was read
+    bool cancelled = false; // the check was cancelled before every node was read
 
     bool ok() const;
     PackageProblem problem() const; // the first problem found, None when ok
@@ -73,7 +73,8 @@ struct PackageInspection
 class PackageInspector
 {
 public:
-    explicit PackageInspector(const ClusterProfile& profile, QString expectedVersion = QStringLiteral("2.0.3"));
+    explicit PackageInspector(
+        const ClusterProfile& profile, QString expectedVersion = QStringLiteral("2.0.3"));
 
     // Where the profile says the package is (this machine or the nodes), as the upgrade would use it.
     PackageInspection inspect(Executor& executor, const CancelToken& cancel) const;
@@ -90,8 +91,8 @@ public:
 
 private:
     bool checkName(PackageInspection* out) const;
-    static PackageCopy inspectAt(Executor& executor, const NodeProfile& node, const QString& nodeName, const QString& path,
-        const Planner::PackageNames& names, const CancelToken& cancel);
+    static PackageCopy inspectAt(Executor& executor, const NodeProfile& node, const QString& nodeName,
+        const QString& path, const Planner::PackageNames& names, const CancelToken& cancel);
 
     const ClusterProfile& m_profile;
     QString m_expectedVersion;

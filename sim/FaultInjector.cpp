@@ -88,7 +88,9 @@ int applyFaultGeneric(const Fault& fault, const QString& tool)
     case FaultAction::Garbage: {
         auto* rng = QRandomGenerator::global();
         for (int line = 0; line < 5; ++line) {
-            QByteArray bytes;
+            // Always a few printf/QString::arg markers too: a message that quotes this output must not
+            // expand them (chained .arg() calls would).
+            QByteArray bytes = line == 0 ? QByteArrayLiteral("%1%2 %5 %n %s ") : QByteArray();
             for (int i = 0; i < 40; ++i)
                 bytes.append(char(33 + rng->bounded(94)));
             std::printf("%s\n", bytes.constData());

@@ -7,23 +7,23 @@
 #include "TestSupport.h"
 
 #include <QAbstractButton>
-#include <QSet>
-#include <QRadioButton>
-#include <QPlainTextEdit>
-#include <QLineEdit>
-#include <QKeySequence>
-#include <QComboBox>
-#include <QApplication>
 #include <QAbstractSpinBox>
-#include <QGroupBox>
-#include <QHeaderView>
-#include <QLabel>
-#include <QMap>
-#include <QRegularExpression>
-#include <QTableWidget>
-#include <QTreeWidget>
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QtTest>
 
 // Driving the real wizard the way an operator would (offscreen), shared by the tst_wizard_* tests.
@@ -33,7 +33,8 @@ namespace WizardTestSupport {
 // directory (one folder per test: ctest runs them in parallel, each starts by emptying its own).
 inline QString screensDir()
 {
-    return QDir::currentPath() + QStringLiteral("/wizard-screens/") + QFileInfo(QCoreApplication::applicationFilePath()).baseName();
+    return QDir::currentPath() + QStringLiteral("/wizard-screens/")
+        + QFileInfo(QCoreApplication::applicationFilePath()).baseName();
 }
 
 inline void saveScreen(QWizard& wizard, const QString& name)
@@ -46,7 +47,8 @@ inline void saveScreen(QWizard& wizard, const QString& name)
 // Clicks Next (the commit button on a commit page) and checks where the wizard went.
 inline void clickNext(QWizard& wizard, int expectedId)
 {
-    QAbstractButton* next = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
+    QAbstractButton* next
+        = wizard.button(wizard.currentPage()->isCommitPage() ? QWizard::CommitButton : QWizard::NextButton);
     QVERIFY(next->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 60000);
     QTest::mouseClick(next, Qt::LeftButton);
@@ -54,7 +56,8 @@ inline void clickNext(QWizard& wizard, int expectedId)
 }
 
 // From the sandbox's profile through Nodes, Package, Mode, Pre-checks and Plan into the run (started).
-inline void driveIntoRun(MogUp::MogupWizard& wizard, const TestSupport::Sandbox& sandbox, MogUp::UpgradeMode mode)
+inline void driveIntoRun(
+    MogUp::MogupWizard& wizard, const TestSupport::Sandbox& sandbox, MogUp::UpgradeMode mode)
 {
     using MogUp::MogupWizard;
     wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
@@ -68,7 +71,8 @@ inline void driveIntoRun(MogUp::MogupWizard& wizard, const TestSupport::Sandbox&
     wizard.modePage()->setMode(mode);
     clickNext(wizard, MogupWizard::PrechecksPageId);
     QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
-    QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+    QVERIFY2(wizard.prechecksPage()->isComplete(),
+        qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
     clickNext(wizard, MogupWizard::PlanPageId);
     QCOMPARE(wizard.state().plan.mode, mode);
     clickNext(wizard, MogupWizard::RunPageId);
@@ -82,8 +86,8 @@ inline QMap<QString, QString> visibleTexts(QWizard& wizard)
     QWizardPage* page = wizard.currentPage();
     texts.insert(QStringLiteral("page title"), page->title());
     texts.insert(QStringLiteral("page subtitle"), page->subTitle());
-    const QList<int> buttons = { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton,
-        QWizard::CancelButton };
+    const QList<int> buttons = { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton,
+        QWizard::FinishButton, QWizard::CancelButton };
     for (int which : buttons) {
         QAbstractButton* b = wizard.button(QWizard::WizardButton(which));
         if (b->isVisible())
@@ -94,7 +98,10 @@ inline QMap<QString, QString> visibleTexts(QWizard& wizard)
         QWidget* w = widgets.at(i);
         if (!w->isVisible())
             continue;
-        const QString key = QStringLiteral("%1 #%2 '%3'").arg(QString::fromLatin1(w->metaObject()->className())).arg(i).arg(w->objectName());
+        const QString key = QStringLiteral("%1 #%2 '%3'")
+                                .arg(QString::fromLatin1(w->metaObject()->className()))
+                                .arg(i)
+                                .arg(w->objectName());
         if (auto* label = qobject_cast<QLabel*>(w))
             texts.insert(key, label->text());
         else if (auto* button = qobject_cast<QAbstractButton*>(w))
@@ -107,7 +114,8 @@ inline QMap<QString, QString> visibleTexts(QWizard& wizard)
         } else if (auto* table = qobject_cast<QTableWidget*>(w)) {
             for (int c = 0; c < table->columnCount(); ++c)
                 if (table->horizontalHeaderItem(c))
-                    texts.insert(key + QStringLiteral(" header %1").arg(c), table->horizontalHeaderItem(c)->text());
+                    texts.insert(
+                        key + QStringLiteral(" header %1").arg(c), table->horizontalHeaderItem(c)->text());
         }
     }
     return texts;
@@ -117,13 +125,14 @@ inline QMap<QString, QString> visibleTexts(QWizard& wizard)
 // that had English words now reads Chinese; saves the page as <screenName>-zh; switches back and checks the
 // English texts are back. `dataWidgets`: objectNames of labels that show data (paths, node names), not words.
 // Needs the app's Chinese translation in the test's resources (:/i18n).
-inline void checkLanguageSwitch(QWizard& wizard, const QString& screenName, const QStringList& dataWidgets = {})
+inline void checkLanguageSwitch(
+    QWizard& wizard, const QString& screenName, const QStringList& dataWidgets = {})
 {
     static const QRegularExpression englishWord(QStringLiteral("[A-Za-z]{3,}"));
     static const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    static const QRegularExpression technicalNames(
-        QStringLiteral("\\b(GAUSSHOME|PGDATA|MogUp|MogDB|MogHA|SSH|SHA-256|SHA256|known_hosts|gs_om|gs_ctl|stderr)\\b"));
+    static const QRegularExpression technicalNames(QStringLiteral(
+        "\\b(GAUSSHOME|PGDATA|MogUp|MogDB|MogHA|SSH|SHA-256|SHA256|known_hosts|gs_om|gs_ctl|stderr)\\b"));
     QAbstractButton* language = wizard.button(QWizard::CustomButton1);
     QVERIFY(language->isVisible());
     QVERIFY(language->isEnabled());
@@ -142,7 +151,9 @@ inline void checkLanguageSwitch(QWizard& wizard, const QString& screenName, cons
         text.remove(technicalNames);
         if (!text.contains(englishWord) || text.contains(chinese))
             continue;
-        if (std::any_of(dataWidgets.cbegin(), dataWidgets.cend(), [&](const QString& name) { return it.key().endsWith(QLatin1Char('\'') + name + QLatin1Char('\'')); }))
+        if (std::any_of(dataWidgets.cbegin(), dataWidgets.cend(), [&](const QString& name) {
+                return it.key().endsWith(QLatin1Char('\'') + name + QLatin1Char('\''));
+            }))
             continue;
         const QString now = translated.value(it.key());
         if (!now.contains(chinese))
@@ -152,7 +163,9 @@ inline void checkLanguageSwitch(QWizard& wizard, const QString& screenName, cons
     QTest::mouseClick(wizard.button(QWizard::CustomButton1), Qt::LeftButton);
     QCOMPARE(MogUp::Language::current(), QStringLiteral("en"));
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-    QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("still English after switching to Chinese:\n") + untranslated.join(QLatin1Char('\n'))));
+    QVERIFY2(untranslated.isEmpty(),
+        qPrintable(QStringLiteral("still English after switching to Chinese:\n")
+            + untranslated.join(QLatin1Char('\n'))));
     const QMap<QString, QString> back = visibleTexts(wizard);
     for (auto it = english.cbegin(); it != english.cend(); ++it) {
         if (it.key().endsWith(QStringLiteral("'runElapsed'")))
@@ -169,10 +182,12 @@ inline void checkTabReachesEveryControl(QWizard& wizard)
     QSet<QWidget*> controls;
     const QList<QWidget*> widgets = page->findChildren<QWidget*>();
     for (QWidget* w : widgets) {
-        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w)
-            || qobject_cast<QAbstractItemView*>(w) || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w);
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
+            || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w)
+            || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w);
         if (control && w->isVisible() && w->isEnabled() && !qobject_cast<QComboBox*>(w->parentWidget())
-            && !qobject_cast<QAbstractSpinBox*>(w->parentWidget()) && !qobject_cast<QAbstractItemView*>(w->parentWidget())
+            && !qobject_cast<QAbstractSpinBox*>(w->parentWidget())
+            && !qobject_cast<QAbstractItemView*>(w->parentWidget())
             && !qobject_cast<QAbstractItemView*>(w->parentWidget()->parentWidget()))
             controls.insert(w);
     }
@@ -194,7 +209,8 @@ inline void checkTabReachesEveryControl(QWizard& wizard)
     QMap<QString, QString> mnemonics;
     QStringList clashes;
     QList<QWidget*> labelled = widgets;
-    for (int which : { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton })
+    for (int which :
+        { QWizard::BackButton, QWizard::NextButton, QWizard::CommitButton, QWizard::FinishButton })
         labelled << wizard.button(QWizard::WizardButton(which));
     for (QWidget* w : std::as_const(labelled)) {
         QString text;
@@ -209,26 +225,36 @@ inline void checkTabReachesEveryControl(QWizard& wizard)
             clashes << QStringLiteral("%1: \"%2\" and \"%3\"").arg(key, mnemonics.value(key), text);
         mnemonics.insert(key, text);
     }
-    QVERIFY2(clashes.isEmpty(), qPrintable(QStringLiteral("page %1: the same mnemonic twice: ").arg(wizard.currentId()) + clashes.join(QStringLiteral("; "))));
+    QVERIFY2(clashes.isEmpty(),
+        qPrintable(QStringLiteral("page %1: the same mnemonic twice: ").arg(wizard.currentId())
+            + clashes.join(QStringLiteral("; "))));
     // Radio buttons of one group are one Tab stop; the arrow keys move between them.
     for (QWidget* w : std::as_const(controls)) {
         auto* radio = qobject_cast<QRadioButton*>(w);
         if (!radio || !radio->autoExclusive() || reached.contains(w))
             continue;
-        const QList<QRadioButton*> group = w->parentWidget()->findChildren<QRadioButton*>(Qt::FindDirectChildrenOnly);
-        if (std::any_of(group.cbegin(), group.cend(), [&reached](QRadioButton* r) { return reached.contains(r); }))
+        const QList<QRadioButton*> group
+            = w->parentWidget()->findChildren<QRadioButton*>(Qt::FindDirectChildrenOnly);
+        if (std::any_of(
+                group.cbegin(), group.cend(), [&reached](QRadioButton* r) { return reached.contains(r); }))
             reached.insert(w);
     }
     QStringList missed;
     for (QWidget* w : std::as_const(controls))
         if (!reached.contains(w))
-            missed << QStringLiteral("%1 '%2' (%3)").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
-                qobject_cast<QAbstractButton*>(w) ? qobject_cast<QAbstractButton*>(w)->text() : QString());
-    QVERIFY2(missed.isEmpty(), qPrintable(QStringLiteral("page %1: not reachable with Tab: ").arg(wizard.currentId()) + missed.join(QStringLiteral(", "))));
+            missed << QStringLiteral("%1 '%2' (%3)")
+                          .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                              qobject_cast<QAbstractButton*>(w) ? qobject_cast<QAbstractButton*>(w)->text()
+                                                                : QString());
+    QVERIFY2(missed.isEmpty(),
+        qPrintable(QStringLiteral("page %1: not reachable with Tab: ").arg(wizard.currentId())
+            + missed.join(QStringLiteral(", "))));
 }
 
-// A valid profile of `nodes` nodes that needs no live cluster (node1 primary), for the pages that only read it.
-inline MogUp::ClusterProfile paperProfile(int nodes, MogUp::InstallMethod install = MogUp::InstallMethod::Om, bool mogha = false)
+// A valid profile of `nodes` nodes that needs no live cluster (node1 primary), for the pages that only read
+// it.
+inline MogUp::ClusterProfile paperProfile(
+    int nodes, MogUp::InstallMethod install = MogUp::InstallMethod::Om, bool mogha = false)
 {
     using namespace MogUp;
     ClusterProfile profile;

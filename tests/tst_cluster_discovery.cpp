@@ -107,11 +107,13 @@ private slots:
         TestSupport::Sandbox sandbox(options);
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         const ClusterProfile profile = load(sandbox);
-        sandbox.addFault(QStringLiteral("node1"), QStringLiteral("gs_om"), QStringLiteral("status"), QStringLiteral("garbage"));
+        sandbox.addFault(QStringLiteral("node1"), QStringLiteral("gs_om"), QStringLiteral("status"),
+            QStringLiteral("garbage"));
         const DiscoveryResult d = discover(profile, 0);
         QVERIFY(!d.ok);
         QVERIFY(d.nodes.isEmpty());
-        QVERIFY2(d.error.startsWith(QStringLiteral("node1: gs_om -t status --detail printed something MogUp cannot read")),
+        QVERIFY2(d.error.startsWith(
+                     QStringLiteral("node1: gs_om -t status --detail printed something MogUp cannot read")),
             qPrintable(d.error));
         QVERIFY2(d.error.contains(QStringLiteral("as ") + profile.dbUser), qPrintable(d.error));
 
@@ -133,7 +135,8 @@ private slots:
         const DiscoveryResult d = discover(profile, 0);
         QVERIFY(!d.ok);
         QVERIFY2(d.error.startsWith(QStringLiteral("db-a: its OM lists node1")), qPrintable(d.error));
-        QVERIFY2(d.error.contains(QStringLiteral("Correct the name, host or PGDATA of db-a")), qPrintable(d.error));
+        QVERIFY2(d.error.contains(QStringLiteral("Correct the name, host or PGDATA of db-a")),
+            qPrintable(d.error));
     }
 };
 

@@ -49,18 +49,21 @@ private:
     }
 
     // node1 primary, the others standbys, every one Normal on `version`, no backup of the old binaries left.
-    static void verifyClusterOn(const TestSupport::Sandbox& sandbox, const QList<NodeStatus>& nodes, const QString& version)
+    static void verifyClusterOn(
+        const TestSupport::Sandbox& sandbox, const QList<NodeStatus>& nodes, const QString& version)
     {
         QCOMPARE(nodes.size(), sandbox.config().nodes.size());
         for (const NodeStatus& n : nodes) {
             QVERIFY2(n.running, qPrintable(n.summary()));
             QCOMPARE(n.version, version);
             QCOMPARE(n.state, QStringLiteral("Normal"));
-            QCOMPARE(n.role, n.name == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
+            QCOMPARE(n.role,
+                n.name == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
         }
         if (version == QStringLiteral("2.0.1")) {
             for (const Sim::SandboxNode& node : sandbox.config().nodes) {
-                QVERIFY2(!QFileInfo::exists(node.gausshome + QStringLiteral("/bin_201")), qPrintable(node.gausshome));
+                QVERIFY2(!QFileInfo::exists(node.gausshome + QStringLiteral("/bin_201")),
+                    qPrintable(node.gausshome));
                 QVERIFY(!QFileInfo::exists(node.gausshome + QStringLiteral("/lib_201")));
             }
         }
@@ -68,8 +71,8 @@ private:
 
     // Drives an offline upgrade into a failure injected by `fault` (every matching call fails) and checks
     // what the page offers. Offline: the mode does not matter for the choices and it is the quicker one.
-    static void runIntoFailure(MogupWizard& wizard, TestSupport::Sandbox& sandbox, const QString& node, const QString& tool,
-        const QString& args, const QString& failedStep, const QString& screen)
+    static void runIntoFailure(MogupWizard& wizard, TestSupport::Sandbox& sandbox, const QString& node,
+        const QString& tool, const QString& args, const QString& failedStep, const QString& screen)
     {
         sandbox.addFault(node, tool, args, QStringLiteral("fail"), 0);
         driveIntoRun(wizard, sandbox, UpgradeMode::Offline);
@@ -86,14 +89,17 @@ private:
         // The failed step (node, title, why) and every node's state as read when the run stopped.
         const QString status = run->statusText();
         QVERIFY2(status.contains(QStringLiteral("The run failed")), qPrintable(status));
-        QVERIFY2(status.contains(QStringLiteral("Stopped at: %1 on node %2.").arg(result.failedStepTitle, node)), qPrintable(status));
+        QVERIFY2(
+            status.contains(QStringLiteral("Stopped at: %1 on node %2.").arg(result.failedStepTitle, node)),
+            qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("the command failed")), qPrintable(status));
         QCOMPARE(result.nodes.size(), sandbox.config().nodes.size());
         for (const NodeStatus& n : result.nodes)
             QVERIFY2(status.contains(n.summary()), qPrintable(status));
         QVERIFY2(status.contains(wizard.state().runDir), qPrintable(status));
         const int failedRow = planIndex(wizard.state().plan, failedStep);
-        QCOMPARE(run->stepTree()->topLevelItem(failedRow)->text(RunPage::StatusColumn), QStringLiteral("failed"));
+        QCOMPARE(
+            run->stepTree()->topLevelItem(failedRow)->text(RunPage::StatusColumn), QStringLiteral("failed"));
 
         // The three choices, with their mnemonics; roll back says how many undo steps it runs.
         QPushButton* retry = button(wizard, "retryStepButton");
@@ -108,7 +114,8 @@ private:
         QVERIFY(stopHere->isVisible() && stopHere->isEnabled());
         const int undoSteps = int(run->wayBackPlan().steps.size());
         QVERIFY(undoSteps > 0);
-        QVERIFY2(rollBack->toolTip().contains(QStringLiteral("%1 undo step").arg(undoSteps)), qPrintable(rollBack->toolTip()));
+        QVERIFY2(rollBack->toolTip().contains(QStringLiteral("%1 undo step").arg(undoSteps)),
+            qPrintable(rollBack->toolTip()));
         QVERIFY(retry->toolTip().contains(result.failedStepTitle));
         // No roll back or retry has been chosen: the keyboard's default lands on the one that asks first.
         QCOMPARE(wizard.focusWidget(), rollBack);
@@ -117,10 +124,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        useTestSettings();
-    }
+    void initTestCase() { useTestSettings(); }
 
     // (a) the failure and its three choices; (c) Roll back: confirmed, run and checked on the same page;
     // a way back that fails itself is shown and resumed; in the end every node is back on 2.0.1 with
@@ -130,9 +134,11 @@ private slots:
         TestSupport::Sandbox sandbox;
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         MogupWizard wizard;
-        // MogHA on node2 does not start: by then every node runs 2.0.3, so the way back has everything to undo.
-        runIntoFailure(wizard, sandbox, QStringLiteral("node2"), QStringLiteral("systemctl"), QStringLiteral("start"),
-            QStringLiteral("node2-start-mogha"), QStringLiteral("rollback-01-failed"));
+        // MogHA on node2 does not start: by then every node runs 2.0.3, so the way back has everything to
+        // undo.
+        runIntoFailure(wizard, sandbox, QStringLiteral("node2"), QStringLiteral("systemctl"),
+            QStringLiteral("start"), QStringLiteral("node2-start-mogha"),
+            QStringLiteral("rollback-01-failed"));
         if (QTest::currentTestFailed())
             return;
         RunPage* run = wizard.runPage();
@@ -161,19 +167,28 @@ private slots:
         QVERIFY(!button(wizard, "rollBackButton")->isVisible());
         // The undo steps follow the forward ones under a heading.
         QCOMPARE(run->stepTree()->topLevelItemCount(), forwardRows + 1 + back.steps.size());
-        QCOMPARE(run->stepTree()->topLevelItem(forwardRows + 1)->text(RunPage::TitleColumn), back.steps.first().title());
-        QVERIFY2(run->statusText().contains(QStringLiteral("Record of the way back: ") + run->wayBackRunDir()), qPrintable(run->statusText()));
+        QCOMPARE(run->stepTree()->topLevelItem(forwardRows + 1)->text(RunPage::TitleColumn),
+            back.steps.first().title());
+        QVERIFY2(
+            run->statusText().contains(QStringLiteral("Record of the way back: ") + run->wayBackRunDir()),
+            qPrintable(run->statusText()));
         saveScreen(wizard, QStringLiteral("rollback-02-running"));
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 180000);
         QCOMPARE(run->phase(), RunPage::Phase::RollBackFailed);
         QVERIFY(run->logModel()->rowCount() > logRows); // the live log went on streaming
         QString status = run->statusText();
-        QVERIFY2(status.contains(QStringLiteral("The way back failed")) && status.contains(QStringLiteral("on node node2.")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("The way back failed"))
+                && status.contains(QStringLiteral("on node node2.")),
+            qPrintable(status));
         for (const NodeStatus& n : liveNodes(wizard.state().profile))
             QVERIFY2(status.contains(n.summary()), qPrintable(status));
-        QCOMPARE(run->stepTree()->topLevelItem(run->stepTree()->topLevelItemCount() - 1)->text(RunPage::StatusColumn), QStringLiteral("failed"));
+        QCOMPARE(run->stepTree()
+                     ->topLevelItem(run->stepTree()->topLevelItemCount() - 1)
+                     ->text(RunPage::StatusColumn),
+            QStringLiteral("failed"));
         QVERIFY(!button(wizard, "retryStepButton")->isVisible()); // forward again is no longer offered
-        QVERIFY(button(wizard, "rollBackButton")->isVisible() && button(wizard, "rollBackButton")->isEnabled());
+        QVERIFY(
+            button(wizard, "rollBackButton")->isVisible() && button(wizard, "rollBackButton")->isEnabled());
         QVERIFY(button(wizard, "rollBackButton")->toolTip().contains(QStringLiteral("1 undo step")));
         QVERIFY(button(wizard, "stopHereButton")->isVisible());
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -187,15 +202,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 180000);
         QCOMPARE(run->phase(), RunPage::Phase::RolledBack);
         QCOMPARE(run->stepTree()->topLevelItemCount(), forwardRows + 1 + back.steps.size());
-        // node2's MogHA never started: stopping it was found already so and not run; every other undo step ran.
+        // node2's MogHA never started: stopping it was found already so and not run; every other undo step
+        // ran.
         QCOMPARE(back.steps.first().id, QStringLiteral("node2-start-mogha-undo"));
-        QCOMPARE(run->stepTree()->topLevelItem(forwardRows + 1)->text(RunPage::StatusColumn), QStringLiteral("already so"));
+        QCOMPARE(run->stepTree()->topLevelItem(forwardRows + 1)->text(RunPage::StatusColumn),
+            QStringLiteral("already so"));
         for (int row = forwardRows + 2; row < run->stepTree()->topLevelItemCount(); ++row)
             QCOMPARE(run->stepTree()->topLevelItem(row)->text(RunPage::StatusColumn), QStringLiteral("done"));
 
         // What the page says, and what the nodes say.
         status = run->statusText();
-        QVERIFY2(status.contains(QStringLiteral("Rolled back: every node runs MogDB 2.0.1 again")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("Rolled back: every node runs MogDB 2.0.1 again")),
+            qPrintable(status));
         QVERIFY2(status.contains(run->wayBackRunDir()), qPrintable(status));
         verifyClusterOn(sandbox, liveNodes(wizard.state().profile), QStringLiteral("2.0.1"));
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -214,7 +232,8 @@ private slots:
         QCOMPARE(wayBackStarts, 2); // both attempts at the way back, in its one record
         bool choiceRecorded = false;
         for (const QJsonObject& e : TestSupport::readJournal(wizard.state().runDir))
-            choiceRecorded = choiceRecorded || e.value(QStringLiteral("choice")).toString() == QStringLiteral("roll-back");
+            choiceRecorded = choiceRecorded
+                || e.value(QStringLiteral("choice")).toString() == QStringLiteral("roll-back");
         QVERIFY(choiceRecorded);
         saveScreen(wizard, QStringLiteral("rollback-04-rolled-back"));
 
@@ -230,8 +249,8 @@ private slots:
         TestSupport::Sandbox sandbox;
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         MogupWizard wizard;
-        runIntoFailure(wizard, sandbox, QStringLiteral("node2"), QStringLiteral("systemctl"), QStringLiteral("start"),
-            QStringLiteral("node2-start-mogha"), QStringLiteral("retry-01-failed"));
+        runIntoFailure(wizard, sandbox, QStringLiteral("node2"), QStringLiteral("systemctl"),
+            QStringLiteral("start"), QStringLiteral("node2-start-mogha"), QStringLiteral("retry-01-failed"));
         if (QTest::currentTestFailed())
             return;
         RunPage* run = wizard.runPage();
@@ -242,7 +261,9 @@ private slots:
         QTest::mouseClick(button(wizard, "retryStepButton"), Qt::LeftButton);
         QVERIFY(run->isRunning());
         QVERIFY(!button(wizard, "retryStepButton")->isVisible());
-        QVERIFY2(run->statusText().contains(QStringLiteral("Attempt 2: resumed at step %1").arg(failedIndex + 1)), qPrintable(run->statusText()));
+        QVERIFY2(
+            run->statusText().contains(QStringLiteral("Attempt 2: resumed at step %1").arg(failedIndex + 1)),
+            qPrintable(run->statusText()));
         saveScreen(wizard, QStringLiteral("retry-02-running"));
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
         QVERIFY2(run->succeeded(), qPrintable(run->statusText()));
@@ -260,7 +281,8 @@ private slots:
             const QString event = e.value(QStringLiteral("event")).toString();
             if (event == QStringLiteral("run-start"))
                 firstSteps << e.value(QStringLiteral("first_step")).toInt();
-            else if (event == QStringLiteral("step-start") && e.value(QStringLiteral("step")) == QStringLiteral("node2-start-mogha"))
+            else if (event == QStringLiteral("step-start")
+                && e.value(QStringLiteral("step")) == QStringLiteral("node2-start-mogha"))
                 ++failedStarts;
             else if (event == QStringLiteral("run-end"))
                 results << e.value(QStringLiteral("result")).toString();
@@ -269,7 +291,8 @@ private slots:
         QCOMPARE(failedStarts, 2);
         QCOMPARE(results, QStringList({ QStringLiteral("failed"), QStringLiteral("ok") }));
         // The way back of the whole run still covers every step that ran, each once.
-        const Plan back = WayBackPlanner::build(wizard.state().profile, wizard.state().plan, Journal::startedStepIds(runDir));
+        const Plan back = WayBackPlanner::build(
+            wizard.state().profile, wizard.state().plan, Journal::startedStepIds(runDir));
         QSet<QString> ids;
         for (const Step& s : back.steps)
             ids.insert(s.id);
@@ -294,7 +317,8 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         RunPage* run = wizard.runPage();
-        QTRY_VERIFY_WITH_TIMEOUT(!run->stepTree()->topLevelItem(2)->text(RunPage::DurationColumn).isEmpty(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !run->stepTree()->topLevelItem(2)->text(RunPage::DurationColumn).isEmpty(), 120000);
         MessageBox::setNextAnswer(true);
         QTest::mouseClick(run->findChild<QPushButton*>(QStringLiteral("cancelRunButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
@@ -302,7 +326,8 @@ private slots:
             QSKIP("the run finished before the cancel reached it");
         QVERIFY(wizard.state().runResult.cancelled);
         QCOMPARE(run->phase(), RunPage::Phase::Choosing);
-        QVERIFY2(run->statusText().contains(QStringLiteral("The run was cancelled")), qPrintable(run->statusText()));
+        QVERIFY2(run->statusText().contains(QStringLiteral("The run was cancelled")),
+            qPrintable(run->statusText()));
         for (const char* name : { "retryStepButton", "rollBackButton", "stopHereButton" })
             QVERIFY2(button(wizard, name)->isVisible() && button(wizard, name)->isEnabled(), name);
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -327,8 +352,8 @@ private slots:
         {
             MogupWizard wizard;
             // node3's bin/ cannot be swapped: the cluster is stopped, two nodes hold 2.0.3 binaries.
-            runIntoFailure(wizard, sandbox, QStringLiteral("node3"), QStringLiteral("mv"), QStringLiteral("bin"),
-                QStringLiteral("node3-swap-bin"), QStringLiteral("stop-01-failed"));
+            runIntoFailure(wizard, sandbox, QStringLiteral("node3"), QStringLiteral("mv"),
+                QStringLiteral("bin"), QStringLiteral("node3-swap-bin"), QStringLiteral("stop-01-failed"));
             if (QTest::currentTestFailed())
                 return;
             RunPage* run = wizard.runPage();
@@ -344,7 +369,8 @@ private slots:
             QVERIFY2(status.contains(QStringLiteral("Stopped here")), qPrintable(status));
             for (const NodeStatus& n : wizard.state().runResult.nodes)
                 QVERIFY2(status.contains(n.summary()), qPrintable(status));
-            QVERIFY2(status.contains(QStringLiteral("Record of this run: %1").arg(runDir)), qPrintable(status));
+            QVERIFY2(
+                status.contains(QStringLiteral("Record of this run: %1").arg(runDir)), qPrintable(status));
             const QString command = QStringLiteral("mogup-cli undo --run-dir ") + runDir;
             QCOMPARE(run->undoCommand(), command); // the sandbox's path needs no quoting
             QVERIFY2(status.contains(command), qPrintable(status));
@@ -358,7 +384,8 @@ private slots:
             for (int i = 0; i < now.size(); ++i)
                 QCOMPARE(now.at(i).summary(), atFailure.at(i).summary());
             QVERIFY(!now.first().running);
-            QCOMPARE(TestSupport::readJournal(runDir).last().value(QStringLiteral("choice")).toString(), QStringLiteral("stop-here"));
+            QCOMPARE(TestSupport::readJournal(runDir).last().value(QStringLiteral("choice")).toString(),
+                QStringLiteral("stop-here"));
 
             // Closing asks nothing (a question would block here: no answer is set).
             QTest::mouseClick(wizard.button(QWizard::CancelButton), Qt::LeftButton);
@@ -367,7 +394,8 @@ private slots:
 
         // Later, from a terminal, the command the page showed.
         QVERIFY(QFile::remove(sandbox.dir() + QStringLiteral("/faults.json")));
-        const TestSupport::ProcessResult r = TestSupport::run(TestSupport::binDir() + QStringLiteral("/mogup-cli"),
+        const TestSupport::ProcessResult r = TestSupport::run(
+            TestSupport::binDir() + QStringLiteral("/mogup-cli"),
             { QStringLiteral("undo"), QStringLiteral("--run-dir"), runDir, QStringLiteral("--yes") }, 300000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out.right(3000)));
         QVERIFY(r.out.contains(QStringLiteral("UNDO COMPLETE")));

@@ -15,12 +15,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QRadioButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QtTest>
@@ -41,8 +41,8 @@ class Tst_WizardNodes : public QObject
 
 private:
     // A sandbox whose nodes sit on 127.0.0.1-N, reached through `sshd` with the ed25519 client key.
-    static bool sshProfile(const TestSupport::Sandbox& sandbox, const SshdFixture& sshd, const QString& knownHosts,
-        const QString& policy, ClusterProfile* out, QString* error)
+    static bool sshProfile(const TestSupport::Sandbox& sandbox, const SshdFixture& sshd,
+        const QString& knownHosts, const QString& policy, ClusterProfile* out, QString* error)
     {
         Sim::SandboxSshAccess access;
         access.port = sshd.port();
@@ -89,7 +89,8 @@ private:
 
     static QTreeWidgetItem* resultRow(NodesPage* page, const QString& node)
     {
-        const QList<QTreeWidgetItem*> items = page->resultTree()->findItems(node, Qt::MatchExactly, NodesPage::ResultNodeColumn);
+        const QList<QTreeWidgetItem*> items
+            = page->resultTree()->findItems(node, Qt::MatchExactly, NodesPage::ResultNodeColumn);
         return items.value(0);
     }
 
@@ -113,15 +114,17 @@ private:
     {
         table->setCurrentCell(row, column);
         table->editItem(table->item(row, column));
-        // The editor of this cell: a line edit on the table's viewport that has the focus (the previous cell's
-        // editor is hidden when it closes and deleted later).
+        // The editor of this cell: a line edit on the table's viewport that has the focus (the previous
+        // cell's editor is hidden when it closes and deleted later).
         QLineEdit* editor = nullptr;
         QTRY_VERIFY2((editor = qobject_cast<QLineEdit*>(QApplication::focusWidget())) && editor->isVisible()
                 && editor->parentWidget() == table->viewport(),
             qPrintable(QStringLiteral("no editor for row %1 column %2 (focus: %3)")
                            .arg(row)
                            .arg(column)
-                           .arg(QApplication::focusWidget() ? QString::fromLatin1(QApplication::focusWidget()->metaObject()->className()) : QString())));
+                           .arg(QApplication::focusWidget() ? QString::fromLatin1(
+                                    QApplication::focusWidget()->metaObject()->className())
+                                                            : QString())));
         const QPointer<QLineEdit> guard(editor); // deleted once closed
         editor->selectAll();
         QTest::keyClicks(editor, text);
@@ -141,15 +144,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        useTestSettings();
-    }
+    void initTestCase() { useTestSettings(); }
 
-    void init()
-    {
-        MessageBox::clearAskedQuestions();
-    }
+    void init() { MessageBox::clearAskedQuestions(); }
 
     void cleanup()
     {
@@ -157,10 +154,11 @@ private slots:
         QCOMPARE(MessageBox::pendingAnswers(), 0);
     }
 
-    // The whole job as an operator does it on a cluster MogUp has never seen: New upgrade, the cluster's settings
-    // and every node typed in (the third row added with Add node), Test connections (three unknown host keys
-    // shown and trusted), the package already on the nodes verified, rolling mode, pre-checks, plan, run,
-    // and the Verify page showing every node on 2.0.3 with one primary. Through a real sshd on 127.0.0.1-3.
+    // The whole job as an operator does it on a cluster MogUp has never seen: New upgrade, the cluster's
+    // settings and every node typed in (the third row added with Add node), Test connections (three unknown
+    // host keys shown and trusted), the package already on the nodes verified, rolling mode, pre-checks,
+    // plan, run, and the Verify page showing every node on 2.0.3 with one primary. Through a real sshd on
+    // 127.0.0.1-3.
     void newUpgradeTypedInAndRunOverSsh()
     {
         SshdFixture sshd;
@@ -193,9 +191,11 @@ private slots:
         QCOMPARE(cluster->transportCombo()->currentData().toString(), QStringLiteral("ssh"));
         QCOMPARE(cluster->installCombo()->currentData().toString(), QStringLiteral("om"));
         typeField(cluster->dbUserEdit(), config.dbUser);
-        // One unpack directory for the three "nodes" that share this machine (the unpack steps run one after the other).
+        // One unpack directory for the three "nodes" that share this machine (the unpack steps run one after
+        // the other).
         typeField(cluster->unpackDirEdit(), sandbox.dir() + QStringLiteral("/mogdb203"));
-        cluster->hostKeyPolicyCombo()->setCurrentIndex(cluster->hostKeyPolicyCombo()->findData(QStringLiteral("ask")));
+        cluster->hostKeyPolicyCombo()->setCurrentIndex(
+            cluster->hostKeyPolicyCombo()->findData(QStringLiteral("ask")));
         typeField(cluster->knownHostsEdit(), knownHosts);
 
         QTableWidget* table = page->table();
@@ -228,7 +228,8 @@ private slots:
         for (const ConnectionCheck& c : page->connectionChecks()) {
             QVERIFY2(c.ok(), qPrintable(c.node + QStringLiteral(": ") + c.detail));
             QCOMPARE(c.version, QStringLiteral("2.0.1"));
-            QCOMPARE(c.role, c.node == config.nodes.at(0).name ? QStringLiteral("primary") : QStringLiteral("standby"));
+            QCOMPARE(c.role,
+                c.node == config.nodes.at(0).name ? QStringLiteral("primary") : QStringLiteral("standby"));
         }
         QCOMPARE(knownHostsLines(knownHosts), 3);
         saveScreen(wizard, QStringLiteral("typed-02-connections"));
@@ -253,8 +254,11 @@ private slots:
         QVERIFY(rolling->isChecked());
         clickNext(wizard, MogupWizard::PrechecksPageId);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
-        QVERIFY2(wizard.prechecksPage()->failures().isEmpty(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
-        if (auto* accept = wizard.currentPage()->findChild<QCheckBox*>(QStringLiteral("precheckAcceptWarnings")); accept && accept->isVisible())
+        QVERIFY2(wizard.prechecksPage()->failures().isEmpty(),
+            qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        if (auto* accept
+            = wizard.currentPage()->findChild<QCheckBox*>(QStringLiteral("precheckAcceptWarnings"));
+            accept && accept->isVisible())
             accept->setChecked(true);
         saveScreen(wizard, QStringLiteral("typed-04-prechecks"));
         clickNext(wizard, MogupWizard::PlanPageId);
@@ -273,7 +277,9 @@ private slots:
         for (int row = 0; row < 3; ++row) {
             QCOMPARE(verified->item(row, VerifyPage::VersionAfterColumn)->text(), QStringLiteral("2.0.3"));
             QCOMPARE(verified->item(row, VerifyPage::StateAfterColumn)->text(), QStringLiteral("Normal"));
-            primaries += verified->item(row, VerifyPage::RoleAfterColumn)->text() == QStringLiteral("primary") ? 1 : 0;
+            primaries += verified->item(row, VerifyPage::RoleAfterColumn)->text() == QStringLiteral("primary")
+                ? 1
+                : 0;
         }
         QCOMPARE(primaries, 1);
         saveScreen(wizard, QStringLiteral("typed-07-verify"));
@@ -292,7 +298,8 @@ private slots:
         QVERIFY(TestSupport::writeFile(knownHosts, QByteArray()));
         ClusterProfile profile;
         QString error;
-        QVERIFY2(sshProfile(sandbox, sshd, knownHosts, QStringLiteral("ask"), &profile, &error), qPrintable(error));
+        QVERIFY2(sshProfile(sandbox, sshd, knownHosts, QStringLiteral("ask"), &profile, &error),
+            qPrintable(error));
 
         MogupWizard wizard;
         openOnNodes(wizard, profile);
@@ -313,9 +320,11 @@ private slots:
             const QString node = QStringLiteral("node%1").arg(i + 1);
             bool shown = false;
             for (const MessageBox::Question& q : std::as_const(asked)) {
-                if (q.text.contains(QStringLiteral("node %1 (127.0.0.%2:%3)").arg(node).arg(i + 1).arg(sshd.port()))) {
+                if (q.text.contains(
+                        QStringLiteral("node %1 (127.0.0.%2:%3)").arg(node).arg(i + 1).arg(sshd.port()))) {
                     shown = true;
-                    QVERIFY2(q.text.contains(QStringLiteral("Fingerprint: ") + fingerprint), qPrintable(q.text));
+                    QVERIFY2(
+                        q.text.contains(QStringLiteral("Fingerprint: ") + fingerprint), qPrintable(q.text));
                     QVERIFY2(q.text.contains(QStringLiteral("Key type: ssh-ed25519")), qPrintable(q.text));
                     QVERIFY2(q.text.contains(knownHosts), qPrintable(q.text));
                 }
@@ -336,7 +345,8 @@ private slots:
             QVERIFY2(row->text(NodesPage::ResultLoginColumn).startsWith(QStringLiteral("not attempted")),
                 qPrintable(row->text(NodesPage::ResultLoginColumn)));
         }
-        QVERIFY2(page->statusText().startsWith(QStringLiteral("3 of 3 node(s) failed")), qPrintable(page->statusText()));
+        QVERIFY2(page->statusText().startsWith(QStringLiteral("3 of 3 node(s) failed")),
+            qPrintable(page->statusText()));
         QCOMPARE(knownHostsLines(knownHosts), 0);
         saveScreen(wizard, QStringLiteral("ssh-02-host-key-refused"));
 
@@ -351,7 +361,8 @@ private slots:
             QCOMPARE(c.hostKey, ConnectionCheck::HostKey::AskedAccepted);
             QCOMPARE(c.login, CheckOutcome::Ok);
             QCOMPARE(c.version, QStringLiteral("2.0.1"));
-            QCOMPARE(c.role, c.node == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
+            QCOMPARE(c.role,
+                c.node == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
             QTreeWidgetItem* row = resultRow(page, c.node);
             QVERIFY(row);
             QVERIFY(row->text(NodesPage::ResultHostKeyColumn).contains(QStringLiteral("accepted by you")));
@@ -359,7 +370,8 @@ private slots:
             QCOMPARE(row->text(NodesPage::ResultVersionColumn), QStringLiteral("MogDB 2.0.1"));
             QVERIFY(row->text(NodesPage::ResultRoleColumn).startsWith(c.role));
         }
-        QVERIFY2(page->statusText().startsWith(QStringLiteral("Every node (3) was reached")), qPrintable(page->statusText()));
+        QVERIFY2(page->statusText().startsWith(QStringLiteral("Every node (3) was reached")),
+            qPrintable(page->statusText()));
         QCOMPARE(knownHostsLines(knownHosts), 3);
         saveScreen(wizard, QStringLiteral("ssh-03-host-key-accepted"));
 
@@ -384,13 +396,15 @@ private slots:
             QCOMPARE(c.fingerprint, newFingerprint);
             QVERIFY2(c.detail.contains(QStringLiteral("the host key has CHANGED")), qPrintable(c.detail));
             QVERIFY2(c.detail.contains(knownHosts), qPrintable(c.detail));
-            QVERIFY2(c.detail.contains(fingerprint), qPrintable(c.detail)); // the old key, as known_hosts holds it
+            QVERIFY2(
+                c.detail.contains(fingerprint), qPrintable(c.detail)); // the old key, as known_hosts holds it
             QTreeWidgetItem* row = resultRow(page, c.node);
             QVERIFY(row->text(NodesPage::ResultHostKeyColumn).startsWith(QStringLiteral("CHANGED, refused")));
             QVERIFY(row->text(NodesPage::ResultHostKeyColumn).contains(newFingerprint));
         }
         // The reason is on the page, not only in a tooltip.
-        QVERIFY2(page->statusText().contains(QStringLiteral("the host key has CHANGED")), qPrintable(page->statusText()));
+        QVERIFY2(page->statusText().contains(QStringLiteral("the host key has CHANGED")),
+            qPrintable(page->statusText()));
         QCOMPARE(knownHostsLines(knownHosts), 3); // nothing rewritten
         saveScreen(wizard, QStringLiteral("ssh-04-host-key-changed"));
     }
@@ -412,7 +426,8 @@ private slots:
         QVERIFY(sshd.writeKnownHosts(knownHosts, false));
         ClusterProfile profile;
         QString error;
-        QVERIFY2(sshProfile(sandbox, sshd, knownHosts, QStringLiteral("strict"), &profile, &error), qPrintable(error));
+        QVERIFY2(sshProfile(sandbox, sshd, knownHosts, QStringLiteral("strict"), &profile, &error),
+            qPrintable(error));
         profile.nodes[1].auth = QStringLiteral("password");
         profile.nodes[1].sshUser = sshd.testUser();
         profile.nodes[1].keyFile.clear();
@@ -428,15 +443,18 @@ private slots:
         runTest(page);
         QList<MessageBox::Question> asked = questionsOf(MessageBox::Kind::Secret);
         QCOMPARE(asked.size(), 2);
-        QVERIFY2(asked.at(0).text.contains(QStringLiteral("Password of %1 on 127.0.0.2 (node node2)").arg(sshd.testUser())),
+        QVERIFY2(asked.at(0).text.contains(
+                     QStringLiteral("Password of %1 on 127.0.0.2 (node node2)").arg(sshd.testUser())),
             qPrintable(asked.at(0).text));
         QVERIFY(!asked.at(0).text.contains(QStringLiteral("not accepted")));
-        QVERIFY2(asked.at(1).text.startsWith(QStringLiteral("The previous answer was not accepted.")), qPrintable(asked.at(1).text));
+        QVERIFY2(asked.at(1).text.startsWith(QStringLiteral("The previous answer was not accepted.")),
+            qPrintable(asked.at(1).text));
         const ConnectionCheck node2 = page->connectionChecks().value(1);
         QCOMPARE(node2.node, QStringLiteral("node2"));
         QCOMPARE(node2.hostKey, ConnectionCheck::HostKey::Known);
         QCOMPARE(node2.login, CheckOutcome::Ok);
-        QVERIFY2(node2.loginText == QStringLiteral("logged in as %1 (password)").arg(sshd.testUser()), qPrintable(node2.loginText));
+        QVERIFY2(node2.loginText == QStringLiteral("logged in as %1 (password)").arg(sshd.testUser()),
+            qPrintable(node2.loginText));
         QVERIFY(page->connectionChecks().value(0).ok());
         saveScreen(wizard, QStringLiteral("password-01-logged-in"));
 
@@ -455,7 +473,8 @@ private slots:
             seen << label->text();
         for (int i = 0; i < page->resultTree()->topLevelItemCount(); ++i) {
             for (int column = 0; column < NodesPage::ResultColumnCount; ++column)
-                seen << page->resultTree()->topLevelItem(i)->text(column) << page->resultTree()->topLevelItem(i)->toolTip(column);
+                seen << page->resultTree()->topLevelItem(i)->text(column)
+                     << page->resultTree()->topLevelItem(i)->toolTip(column);
         }
         for (int row = 0; row < page->table()->rowCount(); ++row) {
             for (int column = 0; column < NodesPage::ColumnCount; ++column)
@@ -501,7 +520,8 @@ private slots:
         const MessageBox::Question q = MessageBox::askedQuestions().first();
         QCOMPARE(q.kind, MessageBox::Kind::Secret);
         QCOMPARE(q.title, QStringLiteral("Key passphrase for node7"));
-        QVERIFY2(q.text.startsWith(QStringLiteral("Passphrase of the key /home/me/.ssh/id_ed25519 (user omm, node node7):")),
+        QVERIFY2(q.text.startsWith(QStringLiteral(
+                     "Passphrase of the key /home/me/.ssh/id_ed25519 (user omm, node node7):")),
             qPrintable(q.text));
         answer.reset();
         askFromWorker([&] { answer = gui.secret(request); });
@@ -513,7 +533,8 @@ private slots:
         askFromWorker([&] { answer = gui.secret(request); });
         QVERIFY(!answer);
         QCOMPARE(gui.keptSecrets(), 0);
-        QVERIFY(MessageBox::askedQuestions().last().text.startsWith(QStringLiteral("The previous answer was not accepted.")));
+        QVERIFY(MessageBox::askedQuestions().last().text.startsWith(
+            QStringLiteral("The previous answer was not accepted.")));
 
         gui.shutDown();
         HostKeyInfo key;
@@ -524,8 +545,8 @@ private slots:
         QCOMPARE(MessageBox::askedQuestions().size(), 2); // no dialog after shutDown
     }
 
-    // The real dialogs, answered with the keyboard: Enter refuses an unknown host key (Refuse is the default),
-    // Alt+T trusts it; the password field does not echo, Enter gives the answer, Escape cancels.
+    // The real dialogs, answered with the keyboard: Enter refuses an unknown host key (Refuse is the
+    // default), Alt+T trusts it; the password field does not echo, Enter gives the answer, Escape cancels.
     void realDialogsWithTheKeyboard()
     {
         MogupWizard wizard; // the dialogs' parent, as in the application
@@ -602,7 +623,8 @@ private slots:
         QCOMPARE(answer.value_or(QString()), typed);
         QCOMPARE(echo, QLineEdit::Password);
         QVERIFY(focused);
-        QVERIFY2(shown.startsWith(QStringLiteral("Password of omm on 10.0.0.12 (node node2):")), qPrintable(shown));
+        QVERIFY2(shown.startsWith(QStringLiteral("Password of omm on 10.0.0.12 (node node2):")),
+            qPrintable(shown));
         QVERIFY(!shown.contains(typed));
 
         request.node = QStringLiteral("node3");
@@ -656,7 +678,8 @@ private slots:
         QCOMPARE(table->item(1, NodesPage::RoleColumn)->text(), QStringLiteral("standby"));
         QCOMPARE(wizard.state().profile.nodes.at(0).role, NodeRole::Primary);
         QCOMPARE(wizard.state().profile.nodes.at(1).role, NodeRole::Standby);
-        QVERIFY2(page->statusText().contains(QStringLiteral("Roles taken from the nodes: node1 is the primary now (the profile said node2).")),
+        QVERIFY2(page->statusText().contains(QStringLiteral(
+                     "Roles taken from the nodes: node1 is the primary now (the profile said node2).")),
             qPrintable(page->statusText()));
         QVERIFY(page->problems().isEmpty());
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
@@ -691,11 +714,13 @@ private slots:
             QCOMPARE(page->table()->item(row, NodesPage::HostColumn)->text(), expected.host);
             QCOMPARE(page->table()->item(row, NodesPage::PgdataColumn)->text(), expected.pgdata);
             QCOMPARE(page->table()->item(row, NodesPage::GausshomeColumn)->text(), expected.gausshome);
-            QCOMPARE(page->table()->item(row, NodesPage::DbPortColumn)->text(), QString::number(expected.dbPort));
+            QCOMPARE(
+                page->table()->item(row, NodesPage::DbPortColumn)->text(), QString::number(expected.dbPort));
         }
         QVERIFY2(page->problems().isEmpty(), qPrintable(page->problems().join(QLatin1Char('\n'))));
-        QVERIFY2(page->statusText().startsWith(QStringLiteral("Found 3 nodes through the OM on node1: node1 (127.0.0.1, primary), "
-                                                              "node2 (127.0.0.1, standby)")),
+        QVERIFY2(page->statusText().startsWith(
+                     QStringLiteral("Found 3 nodes through the OM on node1: node1 (127.0.0.1, primary), "
+                                    "node2 (127.0.0.1, standby)")),
             qPrintable(page->statusText()));
         QVERIFY(questionsOf(MessageBox::Kind::YesNo).isEmpty()); // nothing to overwrite: nothing asked
         saveScreen(wizard, QStringLiteral("discover-02-three-rows"));
@@ -707,11 +732,14 @@ private slots:
         QTest::mouseClick(page->discoverButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 60000);
         QCOMPARE(questionsOf(MessageBox::Kind::YesNo).size(), 1);
-        QVERIFY2(questionsOf(MessageBox::Kind::YesNo).first().text.contains(QStringLiteral("The OM on node2 lists 3 nodes")),
+        QVERIFY2(questionsOf(MessageBox::Kind::YesNo)
+                     .first()
+                     .text.contains(QStringLiteral("The OM on node2 lists 3 nodes")),
             qPrintable(questionsOf(MessageBox::Kind::YesNo).first().text));
         QCOMPARE(page->table()->item(0, NodesPage::EnvFileColumn)->text(), QString());
         QCOMPARE(page->statusText(), QStringLiteral("Discovery done; the table was left as it was."));
-        // "Yes" replaces the other rows (node1's edit is gone), with node2's settings moved beside their data.
+        // "Yes" replaces the other rows (node1's edit is gone), with node2's settings moved beside their
+        // data.
         MessageBox::setNextAnswer(true);
         QTest::mouseClick(page->discoverButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 60000);
@@ -731,8 +759,10 @@ private slots:
             QVERIFY(row);
             QCOMPARE(row->text(NodesPage::ResultHostKeyColumn), QStringLiteral("not used (transport local)"));
         }
-        QCOMPARE(resultRow(page, QStringLiteral("node1"))->text(NodesPage::ResultRoleColumn), QStringLiteral("primary (Normal)"));
-        QCOMPARE(resultRow(page, QStringLiteral("node3"))->text(NodesPage::ResultRoleColumn), QStringLiteral("standby (Normal)"));
+        QCOMPARE(resultRow(page, QStringLiteral("node1"))->text(NodesPage::ResultRoleColumn),
+            QStringLiteral("primary (Normal)"));
+        QCOMPARE(resultRow(page, QStringLiteral("node3"))->text(NodesPage::ResultRoleColumn),
+            QStringLiteral("standby (Normal)"));
         saveScreen(wizard, QStringLiteral("discover-03-tested"));
         clickNext(wizard, MogupWizard::PackagePageId);
     }
@@ -755,7 +785,8 @@ private slots:
         QTest::mouseClick(page->discoverButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 60000);
         QVERIFY(!page->lastDiscovery().ok);
-        QVERIFY2(page->statusText().startsWith(QStringLiteral("node1: the profile says this is a manual install")),
+        QVERIFY2(
+            page->statusText().startsWith(QStringLiteral("node1: the profile says this is a manual install")),
             qPrintable(page->statusText()));
         QVERIFY(page->statusText().contains(QStringLiteral("add a row per node")));
         QCOMPARE(page->table()->rowCount(), 2);

@@ -32,8 +32,7 @@ class Tst_WizardPackageMode : public QObject
     Q_OBJECT
 
 private:
-    template<typename T>
-    static T* child(QWizard& wizard, const char* name)
+    template <typename T> static T* child(QWizard& wizard, const char* name)
     {
         T* w = wizard.currentPage()->findChild<T*>(QLatin1String(name));
         if (!w)
@@ -69,12 +68,8 @@ private:
         return i;
     }
 
-
 private slots:
-    void initTestCase()
-    {
-        useTestSettings();
-    }
+    void initTestCase() { useTestSettings(); }
 
     // ModeSummary reads the planners' plan: the counts are the plan's, the order is the plan's.
     void modeSummaryFollowsThePlan()
@@ -93,9 +88,12 @@ private slots:
         QCOMPARE(s.stopSteps, 3);
         QCOMPARE(s.startSteps, 3);
         QVERIFY(s.downSteps > 6 && s.downSteps < s.steps);
-        QVERIFY2(s.orderText().contains(QStringLiteral("1. the whole cluster stops (node2, node3, node1)")), qPrintable(s.orderText()));
-        QVERIFY2(s.orderText().contains(QStringLiteral("the whole cluster starts (node1, node2, node3)")), qPrintable(s.orderText()));
-        QVERIFY2(s.downtimeText().contains(QStringLiteral("%1 step(s) of the plan's %2").arg(s.downSteps).arg(s.steps)),
+        QVERIFY2(s.orderText().contains(QStringLiteral("1. the whole cluster stops (node2, node3, node1)")),
+            qPrintable(s.orderText()));
+        QVERIFY2(s.orderText().contains(QStringLiteral("the whole cluster starts (node1, node2, node3)")),
+            qPrintable(s.orderText()));
+        QVERIFY2(s.downtimeText().contains(
+                     QStringLiteral("%1 step(s) of the plan's %2").arg(s.downSteps).arg(s.steps)),
             qPrintable(s.downtimeText()));
 
         // Rolling, the primary read live is node2 (after an earlier switchover), no switch back.
@@ -107,8 +105,10 @@ private slots:
         QCOMPARE(s.primary, QStringLiteral("node2"));
         QCOMPARE(s.finalPrimary, QStringLiteral("node1"));
         QCOMPARE(s.switchovers, 1);
-        QCOMPARE(s.orderText(), QStringLiteral("1. node1 (standby) upgraded; 2. node3 (standby) upgraded; "
-                                               "3. switchover: node1 becomes primary, node2 standby; 4. node2 (standby) upgraded"));
+        QCOMPARE(s.orderText(),
+            QStringLiteral(
+                "1. node1 (standby) upgraded; 2. node3 (standby) upgraded; "
+                "3. switchover: node1 becomes primary, node2 standby; 4. node2 (standby) upgraded"));
 
         // No primary known: no plan, and the page says why instead of guessing an order.
         ClusterProfile noRoles = manual;
@@ -174,48 +174,55 @@ private slots:
         const QString truncated = tmp.filePath(QStringLiteral("truncated/MogDB-2.0.3-CentOS-x86_64.tar.gz"));
         const QString wrongVersion = tmp.filePath(QStringLiteral("MogDB-2.0.2-CentOS-x86_64.tar.gz"));
         const QString badName = tmp.filePath(QStringLiteral("mogdb-latest.tar.gz"));
-        const TestSupport::ProcessResult made = TestSupport::sh(
-            QStringLiteral("set -e; cd '%1'; mkdir x badsum badinner truncated; tar -xzf '%2' -C x; "
-                           // the .sha256 edited
-                           "cp x/%4 x/orig.sha256; echo 0000000000000000000000000000000000000000000000000000000000000000 > x/%4; "
-                           "tar -czf badsum/MogDB-2.0.3-CentOS-x86_64.tar.gz -C x %3 %4; "
-                           // the inner tarball corrupted, its original .sha256 kept
-                           "cp x/orig.sha256 x/%4; printf 'XXXXXXXX' | dd of=x/%3 bs=1 seek=2000 conv=notrunc status=none; "
-                           "tar -czf badinner/MogDB-2.0.3-CentOS-x86_64.tar.gz -C x %3 %4; "
-                           "head -c 3000 '%2' > truncated/MogDB-2.0.3-CentOS-x86_64.tar.gz; "
-                           "cp '%2' MogDB-2.0.2-CentOS-x86_64.tar.gz; cp '%2' mogdb-latest.tar.gz")
-                .arg(tmp.path(), good, inner, checksum));
+        const TestSupport::ProcessResult made = TestSupport::sh(QStringLiteral(
+            "set -e; cd '%1'; mkdir x badsum badinner truncated; tar -xzf '%2' -C x; "
+            // the .sha256 edited
+            "cp x/%4 x/orig.sha256; echo 0000000000000000000000000000000000000000000000000000000000000000 > "
+            "x/%4; "
+            "tar -czf badsum/MogDB-2.0.3-CentOS-x86_64.tar.gz -C x %3 %4; "
+            // the inner tarball corrupted, its original .sha256 kept
+            "cp x/orig.sha256 x/%4; printf 'XXXXXXXX' | dd of=x/%3 bs=1 seek=2000 conv=notrunc status=none; "
+            "tar -czf badinner/MogDB-2.0.3-CentOS-x86_64.tar.gz -C x %3 %4; "
+            "head -c 3000 '%2' > truncated/MogDB-2.0.3-CentOS-x86_64.tar.gz; "
+            "cp '%2' MogDB-2.0.2-CentOS-x86_64.tar.gz; cp '%2' mogdb-latest.tar.gz")
+                                                                    .arg(tmp.path(), good, inner, checksum));
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 
         enterPackage(wizard, badSum);
         QVERIFY(!page->isComplete());
         QVERIFY(!next->isEnabled());
         QVERIFY2(verdict->text().contains(QStringLiteral("Refused"))
-                && verdict->text().contains(QStringLiteral("checksum mismatch for %1: the .sha256 says 0000").arg(inner)),
+                && verdict->text().contains(
+                    QStringLiteral("checksum mismatch for %1: the .sha256 says 0000").arg(inner)),
             qPrintable(verdict->text()));
-        QVERIFY2(verdict->text().contains(QStringLiteral("get the package again")), qPrintable(verdict->text()));
+        QVERIFY2(
+            verdict->text().contains(QStringLiteral("get the package again")), qPrintable(verdict->text()));
         QCOMPARE(sha->text(), sha256sum(badSum));
         saveScreen(wizard, QStringLiteral("package-02-sha256-edited"));
 
         enterPackage(wizard, badInner);
         QVERIFY(!next->isEnabled());
-        QVERIFY2(verdict->text().contains(QStringLiteral("checksum mismatch for %1").arg(inner)), qPrintable(verdict->text()));
+        QVERIFY2(verdict->text().contains(QStringLiteral("checksum mismatch for %1").arg(inner)),
+            qPrintable(verdict->text()));
         saveScreen(wizard, QStringLiteral("package-03-inner-corrupted"));
 
         enterPackage(wizard, truncated);
         QVERIFY(!next->isEnabled());
-        QVERIFY2(verdict->text().contains(QStringLiteral("cannot be read, or does not hold %1").arg(inner)), qPrintable(verdict->text()));
+        QVERIFY2(verdict->text().contains(QStringLiteral("cannot be read, or does not hold %1").arg(inner)),
+            qPrintable(verdict->text()));
         saveScreen(wizard, QStringLiteral("package-04-truncated"));
 
         enterPackage(wizard, wrongVersion);
         QVERIFY(!next->isEnabled());
         QCOMPARE(version->text(), QStringLiteral("2.0.2"));
-        QVERIFY2(verdict->text().contains(QStringLiteral("is MogDB 2.0.2, not MogDB 2.0.3")), qPrintable(verdict->text()));
+        QVERIFY2(verdict->text().contains(QStringLiteral("is MogDB 2.0.2, not MogDB 2.0.3")),
+            qPrintable(verdict->text()));
         saveScreen(wizard, QStringLiteral("package-05-wrong-version"));
 
         enterPackage(wizard, badName);
         QVERIFY(!next->isEnabled());
-        QVERIFY2(verdict->text().contains(QStringLiteral("is not a MogDB package name")) && verdict->text().contains(badName),
+        QVERIFY2(verdict->text().contains(QStringLiteral("is not a MogDB package name"))
+                && verdict->text().contains(badName),
             qPrintable(verdict->text()));
         saveScreen(wizard, QStringLiteral("package-06-bad-name"));
 
@@ -223,8 +230,11 @@ private slots:
         enterPackage(wizard, missing);
         QVERIFY(!next->isEnabled());
         // The same file for every node (one machine): the problem is said once, naming every node.
-        QVERIFY2(verdict->text().contains(QStringLiteral("node1, node2, node3: %1 is not there").arg(missing)), qPrintable(verdict->text()));
-        QCOMPARE(page->nodeTable()->item(1, PackagePage::CheckColumn)->text(), QStringLiteral("%1 is not there").arg(missing));
+        QVERIFY2(
+            verdict->text().contains(QStringLiteral("node1, node2, node3: %1 is not there").arg(missing)),
+            qPrintable(verdict->text()));
+        QCOMPARE(page->nodeTable()->item(1, PackagePage::CheckColumn)->text(),
+            QStringLiteral("%1 is not there").arg(missing));
         saveScreen(wizard, QStringLiteral("package-07-missing"));
 
         // "On this machine" with transport local: still checked for real, on each node.
@@ -255,19 +265,21 @@ private slots:
         QVERIFY2(rollingDowntime->text().contains(QStringLiteral("the switchovers only"))
                 && rollingDowntime->text().contains(QStringLiteral("2 switchover(s)")),
             qPrintable(rollingDowntime->text()));
-        QVERIFY2(offlineDowntime->text().contains(QStringLiteral("the whole procedure")), qPrintable(offlineDowntime->text()));
+        QVERIFY2(offlineDowntime->text().contains(QStringLiteral("the whole procedure")),
+            qPrintable(offlineDowntime->text()));
         // Rolling, 3 nodes: the standbys first, a switchover, the old primary, the switch back.
         QString order = mode->orderView()->accessibleDescription();
         {
             const int stopMogha = indexIn(order, QStringLiteral("MogHA stopped on"));
             const int node2 = indexIn(order, QStringLiteral("node2 (standby) upgraded"));
             const int node3 = indexIn(order, QStringLiteral("node3 (standby) upgraded"));
-            const int over = indexIn(order, QStringLiteral("switchover: node2 becomes primary, node1 standby"));
+            const int over
+                = indexIn(order, QStringLiteral("switchover: node2 becomes primary, node1 standby"));
             const int node1 = indexIn(order, QStringLiteral("node1 (standby) upgraded"));
             const int back = indexIn(order, QStringLiteral("switch back: node1 is primary again"));
             const int startMogha = indexIn(order, QStringLiteral("MogHA started on"));
-            QVERIFY2(stopMogha >= 0 && stopMogha < node2 && node2 < node3 && node3 < over && over < node1 && node1 < back
-                    && back < startMogha,
+            QVERIFY2(stopMogha >= 0 && stopMogha < node2 && node2 < node3 && node3 < over && over < node1
+                    && node1 < back && back < startMogha,
                 qPrintable(order));
         }
         QVERIFY(order.startsWith(QStringLiteral("1. ")));
@@ -278,7 +290,8 @@ private slots:
         QVERIFY(!switchBack->isChecked());
         order = mode->orderView()->accessibleDescription();
         QVERIFY2(!order.contains(QStringLiteral("switch back")), qPrintable(order));
-        QVERIFY2(rollingDowntime->text().contains(QStringLiteral("1 switchover(s)")), qPrintable(rollingDowntime->text()));
+        QVERIFY2(rollingDowntime->text().contains(QStringLiteral("1 switchover(s)")),
+            qPrintable(rollingDowntime->text()));
         saveScreen(wizard, QStringLiteral("mode-02-rolling-no-switch-back"));
         QTest::mouseClick(switchBack, Qt::LeftButton, {}, QPoint(6, switchBack->height() / 2));
         QVERIFY(switchBack->isChecked());
@@ -302,13 +315,16 @@ private slots:
         QVERIFY(mode->orderView()->accessibleDescription().contains(QStringLiteral("MogHA stopped on")));
         clickNext(wizard, MogupWizard::PrechecksPageId);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
-        QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        QVERIFY2(wizard.prechecksPage()->isComplete(),
+            qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
         clickNext(wizard, MogupWizard::PlanPageId);
         auto planMoghaSteps = [&wizard]() {
             int n = 0;
             QTreeWidget* steps = wizard.planPage()->stepTree();
             for (int i = 0; i < steps->topLevelItemCount(); ++i)
-                n += steps->topLevelItem(i)->text(PlanPage::CommandColumn).contains(QStringLiteral("systemctl stop mogha"));
+                n += steps->topLevelItem(i)
+                         ->text(PlanPage::CommandColumn)
+                         .contains(QStringLiteral("systemctl stop mogha"));
             return n;
         };
         QCOMPARE(planMoghaSteps(), sandbox.config().nodes.size());
@@ -320,9 +336,9 @@ private slots:
         QTest::mouseClick(wizard.button(QWizard::BackButton), Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(MogupWizard::ModePageId));
         for (const Sim::SandboxNode& n : sandbox.config().nodes) {
-            const TestSupport::ProcessResult r
-                = TestSupport::run(QStringLiteral("/bin/bash"), { QStringLiteral("-c"), QStringLiteral("systemctl stop mogha") }, 60000,
-                    sandbox.nodeEnv(n.name));
+            const TestSupport::ProcessResult r = TestSupport::run(QStringLiteral("/bin/bash"),
+                { QStringLiteral("-c"), QStringLiteral("systemctl stop mogha") }, 60000,
+                sandbox.nodeEnv(n.name));
             QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         }
         QVERIFY(mogha->isChecked());
@@ -334,7 +350,8 @@ private slots:
         saveScreen(wizard, QStringLiteral("mode-05-no-mogha"));
         clickNext(wizard, MogupWizard::PrechecksPageId);
         QTRY_VERIFY_WITH_TIMEOUT(!wizard.prechecksPage()->isChecking(), 60000);
-        QVERIFY2(wizard.prechecksPage()->isComplete(), qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
+        QVERIFY2(wizard.prechecksPage()->isComplete(),
+            qPrintable(wizard.prechecksPage()->failures().join(QLatin1Char('\n'))));
         clickNext(wizard, MogupWizard::PlanPageId);
         QCOMPARE(planMoghaSteps(), 0);
         for (const Step& step : wizard.state().plan.steps)
@@ -397,8 +414,10 @@ private slots:
             QCOMPARE(bar->objectName(), QStringLiteral("uploadProgress-") + node);
             QCOMPARE(bar->value(), bar->maximum());
             const QString result = nodes->item(row, PackagePage::ResultColumn)->text();
-            QVERIFY2(result.contains(QStringLiteral("sent, SHA-256 verified on the node")), qPrintable(result));
-            const QString remote = sandbox.dir() + QLatin1Char('/') + node + QStringLiteral("/mogdb203/MogDB-2.0.3-CentOS-x86_64.tar.gz");
+            QVERIFY2(
+                result.contains(QStringLiteral("sent, SHA-256 verified on the node")), qPrintable(result));
+            const QString remote = sandbox.dir() + QLatin1Char('/') + node
+                + QStringLiteral("/mogdb203/MogDB-2.0.3-CentOS-x86_64.tar.gz");
             QCOMPARE(nodes->item(row, PackagePage::PathColumn)->text(), remote);
             QCOMPARE(sha256sum(remote), expected);
         }
@@ -420,12 +439,15 @@ private slots:
         // A big package (random inner "tarball" with its .sha256; tar reads an uncompressed archive too): the
         // bars move with bytes and rate, Stop ends the upload, the next upload continues the partial copies.
         const QString big = tmp.filePath(QStringLiteral("big/MogDB-2.0.3-CentOS-x86_64.tar.gz"));
-        const TestSupport::ProcessResult made = TestSupport::sh(
-            QStringLiteral("set -e; mkdir -p '%1/big/x'; cd '%1/big/x'; head -c 200000000 /dev/urandom > MogDB-2.0.3-CentOS-64bit.tar.bz2; "
-                           "sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d ' ' -f 1 > MogDB-2.0.3-CentOS-64bit.sha256; "
-                           "tar -cf '%2' MogDB-2.0.3-CentOS-64bit.tar.bz2 MogDB-2.0.3-CentOS-64bit.sha256; rm -r '%1/big/x'")
-                .arg(tmp.path(), big),
-            120000);
+        const TestSupport::ProcessResult made
+            = TestSupport::sh(QStringLiteral("set -e; mkdir -p '%1/big/x'; cd '%1/big/x'; head -c 200000000 "
+                                             "/dev/urandom > MogDB-2.0.3-CentOS-64bit.tar.bz2; "
+                                             "sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d ' ' -f 1 > "
+                                             "MogDB-2.0.3-CentOS-64bit.sha256; "
+                                             "tar -cf '%2' MogDB-2.0.3-CentOS-64bit.tar.bz2 "
+                                             "MogDB-2.0.3-CentOS-64bit.sha256; rm -r '%1/big/x'")
+                                  .arg(tmp.path(), big),
+                120000);
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         enterPackage(wizard, big);
         QVERIFY2(page->isComplete(), qPrintable(verdict->text()));
@@ -436,7 +458,8 @@ private slots:
             [&] {
                 for (int row = 0; row < nodes->rowCount(); ++row) {
                     QProgressBar* bar = page->progressBar(row);
-                    if (bar->value() > 0 && bar->value() < bar->maximum() && bar->format().contains(QStringLiteral("/s"))) {
+                    if (bar->value() > 0 && bar->value() < bar->maximum()
+                        && bar->format().contains(QStringLiteral("/s"))) {
                         inFlight = bar->format();
                         return true;
                     }
@@ -444,7 +467,8 @@ private slots:
                 return false;
             }(),
             120000);
-        QVERIFY2(inFlight.contains(QStringLiteral(" of ")) && inFlight.contains(QStringLiteral("MiB")), qPrintable(inFlight));
+        QVERIFY2(inFlight.contains(QStringLiteral(" of ")) && inFlight.contains(QStringLiteral("MiB")),
+            qPrintable(inFlight));
         saveScreen(wizard, QStringLiteral("upload-04-in-progress"));
         QTest::mouseClick(child<QPushButton>(wizard, "packageCancelUploadButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!page->isUploading(), 60000);
@@ -454,7 +478,8 @@ private slots:
         for (const DistributionResult& r : page->uploadResults())
             someStopped = someStopped || !r.ok;
         QVERIFY(someStopped);
-        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled()); // the run's upload step would finish the job
+        QVERIFY(
+            wizard.button(QWizard::NextButton)->isEnabled()); // the run's upload step would finish the job
         saveScreen(wizard, QStringLiteral("upload-05-stopped"));
 
         QTest::mouseClick(upload, Qt::LeftButton);

@@ -105,7 +105,8 @@ void ClusterSettingsBox::retranslateUi()
     m_hostKeyPolicy->setItemText(2, Tr::tr("Trust on first use"));
     m_name->setToolTip(Tr::tr("A name for this cluster; it names the run records and the saved profile"));
     m_dbUser->setToolTip(Tr::tr("The operating-system user that owns the database (runs gs_ctl, gs_om)"));
-    m_unpackDir->setToolTip(Tr::tr("Where the 2.0.3 package is unpacked on every node before anything is stopped"));
+    m_unpackDir->setToolTip(
+        Tr::tr("Where the 2.0.3 package is unpacked on every node before anything is stopped"));
     m_knownHosts->setPlaceholderText(Tr::tr("~/.ssh/known_hosts (default)"));
     m_knownHosts->setToolTip(Tr::tr("OpenSSH's known_hosts file the nodes' host keys are checked against"));
 }
@@ -145,8 +146,11 @@ void ClusterSettingsBox::showProfile(const ClusterProfile& profile)
 void ClusterSettingsBox::applyTo(ClusterProfile* profile) const
 {
     profile->name = m_name->text().trimmed();
-    profile->transport = m_transport->currentData().toString() == QStringLiteral("ssh") ? Transport::Ssh : Transport::Local;
-    profile->installMethod = m_install->currentData().toString() == QStringLiteral("manual") ? InstallMethod::Manual : InstallMethod::Om;
+    profile->transport
+        = m_transport->currentData().toString() == QStringLiteral("ssh") ? Transport::Ssh : Transport::Local;
+    profile->installMethod = m_install->currentData().toString() == QStringLiteral("manual")
+        ? InstallMethod::Manual
+        : InstallMethod::Om;
     profile->dbUser = m_dbUser->text().trimmed();
     profile->unpackDir = m_unpackDir->text().trimmed();
     profile->hostKeyPolicy = m_hostKeyPolicy->currentData().toString();
@@ -174,7 +178,8 @@ QWidget* ClusterSettingsBox::fieldWidget(const QString& field) const
 
 void ClusterSettingsBox::markProblems(const QList<ProfileError>& problems)
 {
-    const QList<QWidget*> fields = { m_name, m_transport, m_install, m_dbUser, m_unpackDir, m_hostKeyPolicy, m_knownHosts };
+    const QList<QWidget*> fields
+        = { m_name, m_transport, m_install, m_dbUser, m_unpackDir, m_hostKeyPolicy, m_knownHosts };
     for (QWidget* w : fields) {
         w->setStyleSheet(QString());
         w->setProperty("problem", QString());

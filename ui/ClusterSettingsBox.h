@@ -24,7 +24,8 @@ public:
     void showProfile(const ClusterProfile& profile);
     // Writes the shown values into the profile.
     void applyTo(ClusterProfile* profile) const;
-    // Marks the fields named by these problems (JSON field names: "name", "unpack_dir", ...) and clears the rest.
+    // Marks the fields named by these problems (JSON field names: "name", "unpack_dir", ...) and clears the
+    // rest.
     void markProblems(const QList<ProfileError>& problems);
 
     QLineEdit* nameEdit() const { return m_name; }

@@ -30,7 +30,8 @@ QString FileChooser::openFile(QWidget* parent, const QString& title, const QStri
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
-QString FileChooser::saveFile(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter)
+QString FileChooser::saveFile(
+    QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter)
 {
     if (std::optional<QString> answer = takeNextAnswer())
         return *answer;

@@ -13,7 +13,8 @@ class FileChooser
 public:
     // Empty when the operator cancelled.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
-    static QString saveFile(QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter);
+    static QString saveFile(
+        QWidget* parent, const QString& title, const QString& suggestedPath, const QString& filter);
     // Tests: the answer to the next question (consumed by it; an empty string answers "cancel").
     static void setNextAnswer(const QString& path);
 };

@@ -38,8 +38,8 @@ struct GuiSshInteraction::Shared
     QPointer<QObject> context;
     QPointer<QWidget> dialogParent; // read on the GUI thread only
 
-    std::mutex askMutex;            // one question at a time (held by the asking worker)
-    std::mutex mutex;               // guards everything below
+    std::mutex askMutex; // one question at a time (held by the asking worker)
+    std::mutex mutex; // guards everything below
     std::condition_variable answered;
     bool shutDown = false;
     std::map<QString, QString> secrets;
@@ -75,22 +75,26 @@ struct GuiSshInteraction::Shared
             if (shutDown)
                 return refused;
         }
-        // A queued call and a condition variable rather than Qt::BlockingQueuedConnection: shutDown() can then
-        // release a waiting worker while the GUI thread itself waits for that worker (a page's destructor).
-        QMetaObject::invokeMethod(context.data(), [self, pending, ask] {
-            {
-                std::lock_guard<std::mutex> lock(self->mutex);
-                if (pending->abandoned || self->shutDown)
-                    return;
-            }
-            T value = ask();
-            {
-                std::lock_guard<std::mutex> lock(self->mutex);
-                pending->value = std::move(value);
-                pending->done = true;
-            }
-            self->answered.notify_all();
-        }, Qt::QueuedConnection);
+        // A queued call and a condition variable rather than Qt::BlockingQueuedConnection: shutDown() can
+        // then release a waiting worker while the GUI thread itself waits for that worker (a page's
+        // destructor).
+        QMetaObject::invokeMethod(
+            context.data(),
+            [self, pending, ask] {
+                {
+                    std::lock_guard<std::mutex> lock(self->mutex);
+                    if (pending->abandoned || self->shutDown)
+                        return;
+                }
+                T value = ask();
+                {
+                    std::lock_guard<std::mutex> lock(self->mutex);
+                    pending->value = std::move(value);
+                    pending->done = true;
+                }
+                self->answered.notify_all();
+            },
+            Qt::QueuedConnection);
         std::unique_lock<std::mutex> lock(mutex);
         answered.wait(lock, [&] { return pending->done || shutDown; });
         if (!pending->done) {
@@ -148,11 +152,13 @@ QString GuiSshInteraction::hostKeyTitle(const HostKeyInfo& key)
 
 QString GuiSshInteraction::hostKeyText(const HostKeyInfo& key)
 {
-    return Tr::tr("The host key of node %1 (%2:%3) is not known yet.\n\n"
-                  "Key type: %4\n"
-                  "Fingerprint: %5\n\n"
-                  "Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you "
-                  "trust it. Trusting it adds it to %6; refusing leaves that file as it is, and MogUp does not log in to %1.")
+    return Tr::tr(
+        "The host key of node %1 (%2:%3) is not known yet.\n\n"
+        "Key type: %4\n"
+        "Fingerprint: %5\n\n"
+        "Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) before you "
+        "trust it. Trusting it adds it to %6; refusing leaves that file as it is, and MogUp does not log in "
+        "to %1.")
         .arg(key.node, key.host)
         .arg(key.port)
         .arg(key.keyType, key.fingerprint, key.knownHostsFile);
@@ -186,7 +192,8 @@ QString GuiSshInteraction::secretText(const SecretRequest& request)
             + QLatin1Char('\n') + (request.prompt.isEmpty() ? Tr::tr("Password:") : request.prompt);
         break;
     case SecretRequest::Kind::KeyPassphrase:
-        text += Tr::tr("Passphrase of the key %1 (user %2, node %3):").arg(request.prompt, request.user, request.node);
+        text += Tr::tr("Passphrase of the key %1 (user %2, node %3):")
+                    .arg(request.prompt, request.user, request.node);
         break;
     case SecretRequest::Kind::SudoPassword:
         text += Tr::tr("sudo password of %1 on %2 (node %3):").arg(request.user, request.host, request.node);
@@ -216,7 +223,8 @@ std::optional<QString> GuiSshInteraction::secret(const SecretRequest& request)
         QWidget* parent = shared ? shared->dialogParent.data() : nullptr;
         return MessageBox::askSecret(parent, secretTitle(request), secretText(request));
     };
-    std::optional<QString> answer = m_shared->onGuiThread<std::optional<QString>>(ask, std::nullopt, m_shared);
+    std::optional<QString> answer
+        = m_shared->onGuiThread<std::optional<QString>>(ask, std::nullopt, m_shared);
     if (answer) {
         std::lock_guard<std::mutex> lock(m_shared->mutex);
         QString& slot = m_shared->secrets[key];

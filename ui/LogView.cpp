@@ -62,7 +62,8 @@ void LogView::rowsAdded(const QModelIndex& parent, int first, int last)
         return;
     const int before = m_longestLine;
     for (int row = first; row <= last; ++row)
-        m_longestLine = std::max(m_longestLine, model()->index(row, 0).data(LogModel::DisplayLengthRole).toInt());
+        m_longestLine
+            = std::max(m_longestLine, model()->index(row, 0).data(LogModel::DisplayLengthRole).toInt());
     if (m_longestLine != before)
         updateColumnWidth();
 }
@@ -101,7 +102,8 @@ QString LogView::selectedText() const
     if (!selectionModel())
         return {};
     QModelIndexList rows = selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::sort(rows.begin(), rows.end(),
+        [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     QStringList lines;
     lines.reserve(rows.size());
     for (const QModelIndex& index : std::as_const(rows))

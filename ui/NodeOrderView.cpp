@@ -10,8 +10,8 @@ namespace MogUp {
 
 namespace {
 
-constexpr int kNumberColumn = 34;   // the phase numbers on the left
-constexpr int kHeaderHeight = 46;   // the node boxes
+constexpr int kNumberColumn = 34; // the phase numbers on the left
+constexpr int kHeaderHeight = 46; // the node boxes
 constexpr int kRowHeight = 26;
 constexpr int kMargin = 6;
 
@@ -45,7 +45,8 @@ QSize NodeOrderView::sizeHint() const
 {
     const int columns = std::max<int>(2, int(m_summary.nodes.size()));
     const int rows = std::max<int>(1, int(m_summary.phases.size()));
-    return QSize(kNumberColumn + columns * 150 + 2 * kMargin, kHeaderHeight + rows * kRowHeight + 2 * kMargin);
+    return QSize(
+        kNumberColumn + columns * 150 + 2 * kMargin, kHeaderHeight + rows * kRowHeight + 2 * kMargin);
 }
 
 QSize NodeOrderView::minimumSizeHint() const
@@ -103,7 +104,8 @@ void NodeOrderView::paintEvent(QPaintEvent*)
         p.setFont(bold);
         p.drawText(box.adjusted(0, 2, 0, -box.height() / 2), Qt::AlignCenter, node);
         p.setFont(small);
-        p.drawText(box.adjusted(0, box.height() / 2, 0, -2), Qt::AlignCenter, primary ? Tr::tr("primary") : Tr::tr("standby"));
+        p.drawText(box.adjusted(0, box.height() / 2, 0, -2), Qt::AlignCenter,
+            primary ? Tr::tr("primary") : Tr::tr("standby"));
         // The node's lifeline, down through every phase.
         p.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
         p.drawLine(QPointF(cx, box.bottom()), QPointF(cx, bottom));
@@ -133,7 +135,9 @@ void NodeOrderView::paintEvent(QPaintEvent*)
             p.drawRoundedRect(r, 4, 4);
             p.setPen(pal.color(QPalette::Text));
             p.setFont(small);
-            p.drawText(r, Qt::AlignCenter, Tr::tr("upgrade (%1)").arg(phase.role == QLatin1String("primary") ? Tr::tr("primary") : Tr::tr("standby")));
+            p.drawText(r, Qt::AlignCenter,
+                Tr::tr("upgrade (%1)")
+                    .arg(phase.role == QLatin1String("primary") ? Tr::tr("primary") : Tr::tr("standby")));
             p.setFont(font());
             break;
         }
@@ -168,8 +172,10 @@ void NodeOrderView::paintEvent(QPaintEvent*)
                 left = std::min(left, columnCenter(n));
                 right = std::max(right, columnCenter(n));
             }
-            const QRectF r(left - columnWidth / 2 + 10, top + 4, right - left + columnWidth - 20, kRowHeight - 8);
-            const bool mogha = phase.kind == ModePhase::Kind::StopMogha || phase.kind == ModePhase::Kind::StartMogha;
+            const QRectF r(
+                left - columnWidth / 2 + 10, top + 4, right - left + columnWidth - 20, kRowHeight - 8);
+            const bool mogha
+                = phase.kind == ModePhase::Kind::StopMogha || phase.kind == ModePhase::Kind::StartMogha;
             const QColor c = mogha ? groupColor : QColor(0xb0, 0x30, 0x30);
             p.setPen(QPen(c, 1));
             p.setBrush(c.lighter(mogha ? 160 : 190));

@@ -31,7 +31,8 @@ QString uploadResultText(const DistributionResult& r)
     if (r.skipped)
         return Tr::tr("skipped: an identical copy is already there");
     if (r.resumedFrom > 0)
-        return Tr::tr("resumed at %1, SHA-256 verified on the node").arg(PackageInspector::humanSize(r.resumedFrom));
+        return Tr::tr("resumed at %1, SHA-256 verified on the node")
+            .arg(PackageInspector::humanSize(r.resumedFrom));
     return Tr::tr("sent, SHA-256 verified on the node");
 }
 
@@ -150,7 +151,8 @@ PackagePage::PackagePage(MogupWizard* wizard)
     connect(m_upload, &QPushButton::clicked, this, &PackagePage::upload);
     connect(m_cancelUpload, &QPushButton::clicked, this, &PackagePage::cancelUpload);
     connect(&m_verifyWatcher, &QFutureWatcher<PackageInspection>::finished, this, &PackagePage::verified);
-    connect(&m_uploadWatcher, &QFutureWatcher<QList<DistributionResult>>::finished, this, &PackagePage::uploaded);
+    connect(
+        &m_uploadWatcher, &QFutureWatcher<QList<DistributionResult>>::finished, this, &PackagePage::uploaded);
     // Ten updates a second are smooth enough for a progress bar and cost nothing.
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &PackagePage::showProgress);
@@ -170,7 +172,8 @@ PackagePage::~PackagePage()
 void PackagePage::retranslateUi()
 {
     setTitle(Tr::tr("Package"));
-    setSubTitle(Tr::tr("The MogDB 2.0.3 package: its version and its checksum are verified where the upgrade will read it."));
+    setSubTitle(Tr::tr("The MogDB 2.0.3 package: its version and its checksum are verified where the upgrade "
+                       "will read it."));
     m_here->setText(Tr::tr("On &this machine"));
     m_onNodes->setText(Tr::tr("&Already on the nodes"));
     m_fileLabel->setText(Tr::tr("Package &file:"));
@@ -180,8 +183,8 @@ void PackagePage::retranslateUi()
     m_versionLabel->setText(Tr::tr("Version:"));
     m_sizeLabel->setText(Tr::tr("Size:"));
     m_shaLabel->setText(Tr::tr("SHA-256:"));
-    m_nodes->setHorizontalHeaderLabels(
-        { Tr::tr("Node"), Tr::tr("Path on the node"), Tr::tr("Check"), Tr::tr("Upload"), Tr::tr("Upload result") });
+    m_nodes->setHorizontalHeaderLabels({ Tr::tr("Node"), Tr::tr("Path on the node"), Tr::tr("Check"),
+        Tr::tr("Upload"), Tr::tr("Upload result") });
     m_upload->setText(Tr::tr("&Upload to nodes"));
     m_cancelUpload->setText(Tr::tr("Sto&p upload"));
     fillNodeRows();
@@ -366,7 +369,8 @@ void PackagePage::fillNodeRows()
         if (sent && !m_uploading) {
             if (sent->ok)
                 bar->setValue(kProgressSteps);
-            bar->setFormat(sent->ok ? Tr::tr("%1 done").arg(PackageInspector::humanSize(std::max<qint64>(0, m_inspection.size())))
+            bar->setFormat(sent->ok ? Tr::tr("%1 done").arg(
+                               PackageInspector::humanSize(std::max<qint64>(0, m_inspection.size())))
                                     : Tr::tr("failed"));
         }
         const QString result = sent ? uploadResultText(*sent) : QString();
@@ -381,13 +385,16 @@ void PackagePage::showInspection()
 {
     const ClusterProfile& profile = state().profile;
     if (profile.transport == Transport::Local) {
-        m_placeNote->setText(Tr::tr("Transport local: the nodes are on this machine, so each node reads the file where it is "
-                                    "and it is checked there, with the node's own environment."));
+        m_placeNote->setText(
+            Tr::tr("Transport local: the nodes are on this machine, so each node reads the file where it is "
+                   "and it is checked there, with the node's own environment."));
     } else if (m_here->isChecked()) {
-        m_placeNote->setText(Tr::tr("The file is checked on this machine. Upload it now to see every node's copy arrive, or "
-                                    "let the run's first step upload it; either way each copy's SHA-256 is checked on its node."));
+        m_placeNote->setText(Tr::tr(
+            "The file is checked on this machine. Upload it now to see every node's copy arrive, or "
+            "let the run's first step upload it; either way each copy's SHA-256 is checked on its node."));
     } else {
-        m_placeNote->setText(Tr::tr("The same path on every node; the package is checked on each node over SSH."));
+        m_placeNote->setText(
+            Tr::tr("The same path on every node; the package is checked on each node over SSH."));
     }
 
     QPalette verdictPalette = palette();
@@ -395,15 +402,17 @@ void PackagePage::showInspection()
         m_version->setText(QStringLiteral("—"));
         m_size->setText(QStringLiteral("—"));
         m_sha->setText(QStringLiteral("—"));
-        m_verdict->setText(m_verifying ? Tr::tr("Verifying the package...")
-                                       : Tr::tr("Not verified yet: press Enter in the file field, or Verify."));
+        m_verdict->setText(m_verifying
+                ? Tr::tr("Verifying the package...")
+                : Tr::tr("Not verified yet: press Enter in the file field, or Verify."));
         m_verdict->setPalette(verdictPalette);
         return;
     }
     const PackageInspection& i = m_inspection;
     m_version->setText(i.nameProblem == PackageProblem::BadName ? QStringLiteral("—") : i.names.version);
     const qint64 size = i.size();
-    m_size->setText(size >= 0 ? Tr::tr("%1 (%L2 bytes)").arg(PackageInspector::humanSize(size)).arg(size) : QStringLiteral("—"));
+    m_size->setText(size >= 0 ? Tr::tr("%1 (%L2 bytes)").arg(PackageInspector::humanSize(size)).arg(size)
+                              : QStringLiteral("—"));
     QString sha = i.sha256();
     if (sha.isEmpty()) {
         bool anySha = false;
@@ -418,7 +427,8 @@ void PackagePage::showInspection()
     } else if (i.problem() == PackageProblem::Cancelled) {
         m_verdict->setText(Tr::tr("The verification was cancelled: Verify to check again."));
     } else {
-        m_verdict->setText(Tr::tr("Refused: %1").arg(i.detail()) + QLatin1Char('\n') + Tr::tr("Fix: %1").arg(i.fix()));
+        m_verdict->setText(
+            Tr::tr("Refused: %1").arg(i.detail()) + QLatin1Char('\n') + Tr::tr("Fix: %1").arg(i.fix()));
         verdictPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x00, 0x00));
     }
     m_verdict->setPalette(verdictPalette);
@@ -471,7 +481,8 @@ void PackagePage::upload()
         for (const NodeProfile& n : profile.nodes)
             nodes << &n;
         return distributor.distributeAll(
-            nodes, profile.package.file, [&profile](const NodeProfile& n) { return Planner::packagePathOn(profile, n); }, *cancel,
+            nodes, profile.package.file,
+            [&profile](const NodeProfile& n) { return Planner::packagePathOn(profile, n); }, *cancel,
             [board](const TransferProgress& p) {
                 const std::lock_guard<std::mutex> lock(board->mutex);
                 board->latest.insert(p.node, p);
@@ -499,10 +510,12 @@ void PackagePage::updateUploadNote()
     if (m_uploadCancel && m_uploadCancel->isCancelled())
         m_uploadNote->setText(Tr::tr("Upload stopped. A partial copy is resumed by the next upload."));
     else if (failed.isEmpty())
-        m_uploadNote->setText(Tr::tr("Every node holds an identical copy (SHA-256 checked on the node). The run's first step "
-                                     "checks them again and sends nothing that is already there."));
+        m_uploadNote->setText(
+            Tr::tr("Every node holds an identical copy (SHA-256 checked on the node). The run's first step "
+                   "checks them again and sends nothing that is already there."));
     else
-        m_uploadNote->setText(Tr::tr("The upload failed on %1 (see the table). Upload again, or let the run's first step retry it.")
+        m_uploadNote->setText(Tr::tr(
+            "The upload failed on %1 (see the table). Upload again, or let the run's first step retry it.")
                                   .arg(failed.join(QStringLiteral(", "))));
 }
 
@@ -528,9 +541,11 @@ void PackagePage::showProgress()
         const TransferProgress& p = latest.value(node);
         QProgressBar* bar = progressBar(row);
         bar->setValue(p.total > 0 ? int(p.done * kProgressSteps / p.total) : 0);
-        QString text = Tr::tr("%1 of %2").arg(PackageInspector::humanSize(p.done), PackageInspector::humanSize(p.total));
+        QString text = Tr::tr("%1 of %2")
+                           .arg(PackageInspector::humanSize(p.done), PackageInspector::humanSize(p.total));
         if (p.bytesPerSecond > 0)
-            text += QStringLiteral(" · ") + Tr::tr("%1/s").arg(PackageInspector::humanSize(qint64(p.bytesPerSecond)));
+            text += QStringLiteral(" · ")
+                + Tr::tr("%1/s").arg(PackageInspector::humanSize(qint64(p.bytesPerSecond)));
         if (p.secondsLeft >= 0 && p.done < p.total)
             text += QStringLiteral(" · ") + Tr::tr("%n s left", nullptr, p.secondsLeft);
         // QProgressBar's format treats % specially.

@@ -27,7 +27,15 @@ class PackagePage : public WizardPageBase
 {
     Q_OBJECT
 public:
-    enum Column { NodeColumn, PathColumn, CheckColumn, ProgressColumn, ResultColumn, ColumnCount };
+    enum Column
+    {
+        NodeColumn,
+        PathColumn,
+        CheckColumn,
+        ProgressColumn,
+        ResultColumn,
+        ColumnCount
+    };
 
     explicit PackagePage(MogupWizard* wizard);
     ~PackagePage() override;
@@ -95,8 +103,8 @@ private:
     QFutureWatcher<PackageInspection> m_verifyWatcher;
     std::shared_ptr<CancelToken> m_verifyCancel;
     bool m_verifying = false;
-    bool m_verifyAgain = false;   // the choice changed while a verification ran: run another one after it
-    bool m_verified = false;      // m_inspection belongs to what the page shows now
+    bool m_verifyAgain = false; // the choice changed while a verification ran: run another one after it
+    bool m_verified = false; // m_inspection belongs to what the page shows now
     // Bumped on every change of file or place; a verification's result counts only for its generation.
     int m_generation = 0;
     int m_verifyGeneration = -1;
