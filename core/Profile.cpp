@@ -238,6 +238,16 @@ private:
 
 } // namespace
 
+QStringList nodeAuthValues()
+{
+    return kAuthValues;
+}
+
+QStringList nodeBecomeValues()
+{
+    return kBecomeValues;
+}
+
 bool ClusterProfile::fromJson(const QJsonObject& json, ClusterProfile* out, QList<ProfileError>* errors)
 {
     QList<ProfileError> errs;
@@ -413,6 +423,18 @@ QList<ProfileError> ClusterProfile::validate() const
                     Tr::tr("\"%1\" is a relative path; it would depend on the directory a command runs in.").arg(value),
                     Tr::tr("write the full path, starting with /.") });
         }
+        // The wizard edits these as text: a value the loader would refuse is refused here too, not read as a default.
+        if (!kAuthValues.contains(n.auth))
+            errs.append({ prefix + QStringLiteral(".auth"), label,
+                Tr::tr("\"%1\" is not a login method.").arg(n.auth),
+                Tr::tr("use one of: %1.").arg(kAuthValues.join(QStringLiteral(", "))) });
+        else if (n.auth == QStringLiteral("key") && transport == Transport::Ssh && n.keyFile.isEmpty())
+            errs.append({ prefix + QStringLiteral(".key_file"), label, Tr::tr("is needed when auth is \"key\"."),
+                Tr::tr("give the full path of the private key (ed25519 or ECDSA).") });
+        if (!kBecomeValues.contains(n.become))
+            errs.append({ prefix + QStringLiteral(".become"), label,
+                Tr::tr("\"%1\" is not a way to run as the database user.").arg(n.become),
+                Tr::tr("use one of: %1.").arg(kBecomeValues.join(QStringLiteral(", "))) });
         if (n.unpackDir.isEmpty() && unpackDir.isEmpty())
             errs.append({ prefix + QStringLiteral(".unpack_dir"), label, Tr::tr("no unpack directory for this node."),
                 Tr::tr("set the top-level \"unpack_dir\" (e.g. /opt/mogdb203) or one for this node.") });

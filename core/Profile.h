@@ -15,6 +15,8 @@ enum class NodeRole { Unspecified, Primary, Standby, CascadeStandby };
 QString transportName(Transport t);            // "local" | "ssh"
 QString installMethodName(InstallMethod m);    // "om" | "manual"
 QString nodeRoleName(NodeRole r);              // "" | "primary" | "standby" | "cascade_standby"
+QStringList nodeAuthValues();                  // the values of a node's "auth" (login method)
+QStringList nodeBecomeValues();                // the values of a node's "become" (how to run as the db user)
 
 struct NodeProfile
 {

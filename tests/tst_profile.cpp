@@ -161,6 +161,44 @@ private slots:
         QVERIFY2(found, qPrintable(all.join(QStringLiteral(" || "))));
     }
 
+    // The wizard edits a profile in memory and validates it with validate(): a value the file reader would
+    // refuse is refused there too, naming field, node and fix (never read as a default).
+    void validateRefusesEditedValues_data()
+    {
+        QTest::addColumn<QString>("nodeField");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("login method") << "auth" << "passwrd" << "nodes[1].auth" << "\"passwrd\" is not a login method";
+        QTest::newRow("run as") << "become" << "doas" << "nodes[1].become" << "\"doas\" is not a way to run as";
+        QTest::newRow("key without key file") << "auth" << "key" << "nodes[1].key_file" << "is needed when auth is \"key\"";
+    }
+
+    void validateRefusesEditedValues()
+    {
+        QFETCH(QString, nodeField);
+        QFETCH(QString, value);
+        QFETCH(QString, field);
+        QFETCH(QString, says);
+        ClusterProfile p;
+        QList<ProfileError> errors;
+        QVERIFY(ClusterProfile::fromJson(sample(), &p, &errors));
+        p.transport = Transport::Ssh;
+        QVERIFY(p.validate().isEmpty());
+        if (nodeField == QStringLiteral("auth"))
+            p.nodes[1].auth = value;
+        else
+            p.nodes[1].become = value;
+        const QList<ProfileError> found = p.validate();
+        QStringList all;
+        bool hit = false;
+        for (const ProfileError& e : found) {
+            all << e.toString();
+            hit = hit || (e.field == field && e.node == QStringLiteral("node2") && e.toString().contains(says) && !e.fix.isEmpty());
+        }
+        QVERIFY2(hit, qPrintable(all.join(QStringLiteral(" || "))));
+    }
+
     void unreadableFileNamesTheProblem()
     {
         QTemporaryDir dir;

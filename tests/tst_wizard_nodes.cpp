@@ -4,6 +4,7 @@
 #include "MogupWizard.h"
 #include "NodesPage.h"
 #include "PackagePage.h"
+#include "Planner.h"
 #include "PrechecksPage.h"
 #include "RunPage.h"
 #include "SandboxProfile.h"
@@ -134,6 +135,22 @@ private:
         QTRY_VERIFY(!guard || !guard->isVisible());
     }
 
+    // Chooses a value in a cell that offers a list (login method, role, run as), with the keyboard.
+    static void chooseCell(QTableWidget* table, int row, int column, const QString& value)
+    {
+        table->setCurrentCell(row, column);
+        table->editItem(table->item(row, column));
+        QComboBox* list = nullptr;
+        QTRY_VERIFY((list = qobject_cast<QComboBox*>(QApplication::focusWidget())) && list->isVisible());
+        const QPointer<QComboBox> guard(list);
+        const int index = list->findText(value);
+        QVERIFY2(index >= 0, qPrintable(value));
+        list->setCurrentIndex(index);
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_COMPARE(table->item(row, column)->text(), value);
+        QTRY_VERIFY(!guard || !guard->isVisible());
+    }
+
     static void typeField(QLineEdit* edit, const QString& text)
     {
         edit->setFocus();
@@ -209,7 +226,7 @@ private slots:
             typeCell(table, row, NodesPage::HostColumn, QStringLiteral("127.0.0.%1").arg(row + 1));
             typeCell(table, row, NodesPage::SshPortColumn, QString::number(sshd.port()));
             typeCell(table, row, NodesPage::SshUserColumn, QStringLiteral("root"));
-            typeCell(table, row, NodesPage::AuthColumn, QStringLiteral("key"));
+            chooseCell(table, row, NodesPage::AuthColumn, QStringLiteral("key"));
             typeCell(table, row, NodesPage::KeyFileColumn, sshd.clientKey(SshdFixture::ClientKey::Ed25519));
             typeCell(table, row, NodesPage::GausshomeColumn, node.gausshome);
             typeCell(table, row, NodesPage::PgdataColumn, node.pgdata);
@@ -654,19 +671,8 @@ private slots:
         QCOMPARE(table->item(0, NodesPage::RoleColumn)->text(), QStringLiteral("primary"));
 
         // Through the cells' lists, as after a switchover nobody recorded: node2 primary, node1 standby.
-        const auto chooseRole = [table](int row, const QString& role) {
-            table->setCurrentCell(row, NodesPage::RoleColumn);
-            table->editItem(table->item(row, NodesPage::RoleColumn));
-            QComboBox* roles = nullptr;
-            QTRY_VERIFY((roles = qobject_cast<QComboBox*>(QApplication::focusWidget())));
-            QCOMPARE(roles->count(), 3);
-            roles->setCurrentIndex(roles->findText(role));
-            QTest::keyClick(roles, Qt::Key_Return);
-            QTRY_COMPARE(table->item(row, NodesPage::RoleColumn)->text(), role);
-            QTRY_VERIFY(!roles->isVisible());
-        };
-        chooseRole(0, QStringLiteral("standby"));
-        chooseRole(1, QStringLiteral("primary"));
+        chooseCell(table, 0, NodesPage::RoleColumn, QStringLiteral("standby"));
+        chooseCell(table, 1, NodesPage::RoleColumn, QStringLiteral("primary"));
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(wizard.state().profile.nodes.at(0).role, NodeRole::Standby);
@@ -684,6 +690,25 @@ private slots:
         QVERIFY(page->problems().isEmpty());
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
         saveScreen(wizard, QStringLiteral("roles-02-taken-from-the-nodes"));
+
+        // Run as: chosen from the list, it is what the plan's commands use on that node.
+        QCOMPARE(table->item(1, NodesPage::BecomeColumn)->text(), QStringLiteral("auto"));
+        chooseCell(table, 1, NodesPage::BecomeColumn, QStringLiteral("sudo"));
+        QCOMPARE(wizard.state().profile.nodes.at(1).become, QStringLiteral("sudo"));
+        wizard.state().profile.transport = Transport::Ssh; // run-as applies to SSH logins
+        PlannerOptions options;
+        options.primaryNode = QStringLiteral("node1");
+        Plan plan;
+        QString planError;
+        QVERIFY2(Planner::build(wizard.state().profile, options, &plan, &planError), qPrintable(planError));
+        int onNode2 = 0;
+        for (const Step& step : std::as_const(plan.steps)) {
+            if (step.node == QStringLiteral("node2") && step.runAs != RunAs::Root) {
+                ++onNode2;
+                QVERIFY2(step.command.contains(QStringLiteral("sudo -n")), qPrintable(step.command));
+            }
+        }
+        QVERIFY(onNode2 > 0);
     }
 
     void discoverFillsTheTable()

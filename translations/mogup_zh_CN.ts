@@ -3424,5 +3424,17 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <comment>connection test result: did the login succeed</comment>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a login method.</source>
+        <translation>“%1”不是有效的登录方式。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a way to run as the database user.</source>
+        <translation>“%1”不是切换为数据库用户的有效方式。</translation>
+    </message>
+    <message>
+        <source>Run as db user</source>
+        <translation>切换为数据库用户</translation>
+    </message>
 </context>
 </TS>

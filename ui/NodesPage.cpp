@@ -40,16 +40,25 @@ NodeRole roleFromText(const QString& text)
     return NodeRole::Unspecified;
 }
 
-// The role cell offers the profile's three values in a list instead of free text.
-class RoleDelegate : public QStyledItemDelegate
+QStringList roleValues()
+{
+    return { nodeRoleName(NodeRole::Primary), nodeRoleName(NodeRole::Standby), nodeRoleName(NodeRole::CascadeStandby) };
+}
+
+// Cells whose value is one of a few words (login method, role, run-as) offer them in a list instead of free
+// text, so nothing can be mistyped.
+class ValueListDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    ValueListDelegate(QStringList values, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_values(std::move(values))
+    {
+    }
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
     {
         auto* box = new QComboBox(parent);
-        for (NodeRole r : { NodeRole::Primary, NodeRole::Standby, NodeRole::CascadeStandby })
-            box->addItem(nodeRoleName(r));
+        box->addItems(m_values);
         return box;
     }
     void setEditorData(QWidget* editor, const QModelIndex& index) const override
@@ -61,13 +70,16 @@ public:
     {
         model->setData(index, static_cast<QComboBox*>(editor)->currentText());
     }
+
+private:
+    QStringList m_values;
 };
 
 // The JSON field name of each column, as ClusterProfile::validate() names it in ProfileError::field.
 QString fieldOfColumn(int column)
 {
     static const char* const fields[] = { "name", "host", "ssh_port", "ssh_user", "auth", "key_file", "gausshome", "pgdata",
-        "db_port", "env_file", "role" };
+        "db_port", "env_file", "role", "become" };
     return column >= 0 && column < NodesPage::ColumnCount ? QString::fromLatin1(fields[column]) : QString();
 }
 
@@ -84,6 +96,7 @@ QString cellText(const NodeProfile& node, int column)
     case NodesPage::PgdataColumn: return node.pgdata;
     case NodesPage::DbPortColumn: return QString::number(node.dbPort);
     case NodesPage::RoleColumn: return nodeRoleName(node.role);
+    case NodesPage::BecomeColumn: return node.become;
     case NodesPage::EnvFileColumn: return node.envFile;
     default: return {};
     }
@@ -107,6 +120,7 @@ void setCell(NodeProfile* node, int column, const QString& rawText)
     case NodesPage::DbPortColumn: node->dbPort = text.toInt(&ok); if (!ok) node->dbPort = 0; break;
     case NodesPage::EnvFileColumn: node->envFile = text; break;
     case NodesPage::RoleColumn: node->role = roleFromText(text); break;
+    case NodesPage::BecomeColumn: node->become = text; break;
     default: break;
     }
 }
@@ -156,7 +170,9 @@ NodesPage::NodesPage(MogupWizard* wizard)
     connect(m_cluster, &ClusterSettingsBox::edited, this, &NodesPage::clusterEdited);
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("nodesTable"));
-    m_table->setItemDelegateForColumn(RoleColumn, new RoleDelegate(m_table));
+    m_table->setItemDelegateForColumn(AuthColumn, new ValueListDelegate(nodeAuthValues(), m_table));
+    m_table->setItemDelegateForColumn(RoleColumn, new ValueListDelegate(roleValues(), m_table));
+    m_table->setItemDelegateForColumn(BecomeColumn, new ValueListDelegate(nodeBecomeValues(), m_table));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Tab leaves the table, so that the buttons below are reachable from the keyboard; the arrow keys move
@@ -260,7 +276,7 @@ void NodesPage::retranslateUi()
     setSubTitle(Tr::tr("Every node of the cluster: how to reach it and where MogDB lives on it."));
     m_table->setHorizontalHeaderLabels({ Tr::tr("Name"), Tr::tr("Host"), Tr::tr("SSH port"), Tr::tr("SSH user"),
         Tr::tr("Login"), Tr::tr("Key file"), Tr::tr("GAUSSHOME"), Tr::tr("PGDATA"), Tr::tr("Database port"),
-        Tr::tr("Environment file"), Tr::tr("Role") });
+        Tr::tr("Environment file"), Tr::tr("Role"), Tr::tr("Run as db user") });
     m_addButton->setText(Tr::tr("&Add node"));
     m_addButton->setToolTip(Tr::tr("A new row below the selected one, as a standby; its SSH and path settings are copied"));
     m_removeButton->setText(Tr::tr("Remo&ve node"));

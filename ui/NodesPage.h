@@ -31,7 +31,7 @@ class NodesPage : public WizardPageBase
     Q_OBJECT
 public:
     enum Column { NameColumn, HostColumn, SshPortColumn, SshUserColumn, AuthColumn, KeyFileColumn, GausshomeColumn,
-        PgdataColumn, DbPortColumn, EnvFileColumn, RoleColumn, ColumnCount };
+        PgdataColumn, DbPortColumn, EnvFileColumn, RoleColumn, BecomeColumn, ColumnCount };
     enum ResultColumn { ResultNodeColumn, ResultReachableColumn, ResultHostKeyColumn, ResultLoginColumn,
         ResultVersionColumn, ResultRoleColumn, ResultColumnCount };
 
