@@ -55,16 +55,24 @@ inline void clickNext(QWizard& wizard, int expectedId)
     QCOMPARE(wizard.currentId(), expectedId);
 }
 
-// From the sandbox's profile through Nodes, Package, Mode, Pre-checks and Plan into the run (started).
-inline void driveIntoRun(
-    MogUp::MogupWizard& wizard, const TestSupport::Sandbox& sandbox, MogUp::UpgradeMode mode)
+// Opens the wizard on the sandbox's profile (Welcome page, shown), its run records kept in the sandbox.
+inline void openOnSandbox(MogUp::MogupWizard& wizard, const TestSupport::Sandbox& sandbox)
 {
-    using MogUp::MogupWizard;
     wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
     QString error;
     QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+}
+
+// From the sandbox's profile through Nodes, Package, Mode, Pre-checks and Plan into the run (started).
+inline void driveIntoRun(
+    MogUp::MogupWizard& wizard, const TestSupport::Sandbox& sandbox, MogUp::UpgradeMode mode)
+{
+    using MogUp::MogupWizard;
+    openOnSandbox(wizard, sandbox);
+    if (QTest::currentTestFailed())
+        return;
     clickNext(wizard, MogupWizard::NodesPageId);
     clickNext(wizard, MogupWizard::PackagePageId);
     clickNext(wizard, MogupWizard::ModePageId);

@@ -339,10 +339,7 @@ private slots:
         TestSupport::Sandbox sandbox;
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         MogupWizard wizard;
-        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
-        QString error;
-        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
-        wizard.show();
+        openOnSandbox(wizard, sandbox);
         QVERIFY(QTest::qWaitForWindowActive(&wizard));
 
         const auto press = [&wizard](QAbstractButton* button) {

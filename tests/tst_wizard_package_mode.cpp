@@ -128,11 +128,9 @@ private slots:
         TestSupport::Sandbox sandbox;
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         MogupWizard wizard;
-        wizard.state().runsRoot = sandbox.dir() + QStringLiteral("/runs");
-        QString error;
-        QVERIFY2(wizard.loadProfile(sandbox.profile(), &error), qPrintable(error));
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        openOnSandbox(wizard, sandbox);
+        if (QTest::currentTestFailed())
+            return;
         clickNext(wizard, MogupWizard::NodesPageId);
         clickNext(wizard, MogupWizard::PackagePageId);
 

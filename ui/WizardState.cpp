@@ -27,16 +27,6 @@ std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::share
     return executorForProfile(profile, std::move(interaction));
 }
 
-QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction)
-{
-    // The profile is copied into the task: the probe keeps a reference to it while it runs.
-    return QtConcurrent::run([profile, interaction]() {
-        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
-        CancelToken cancel;
-        return ClusterStatusProbe(*executor, profile).probeAll(cancel);
-    });
-}
-
 QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
     std::shared_ptr<SshInteraction> interaction)
 {

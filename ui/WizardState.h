@@ -41,9 +41,6 @@ struct WizardState
 // (null: nobody answers and such logins fail with the executor's own message).
 std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction);
 
-// Reads every node's live state on a worker thread (ClusterStatusProbe is blocking).
-QFuture<QList<NodeStatus>> probeClusterAsync(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction);
-
 // Runs core's pre-checks (the same as mogup-cli's) on a worker thread.
 QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
     std::shared_ptr<SshInteraction> interaction);

@@ -997,6 +997,40 @@ ExecResult SshSession::exec(const QString& command, int timeoutMs, const CancelT
 
 namespace {
 
+struct ChannelRead
+{
+    bool progressed = false; // something came
+    bool lost = false;       // the connection failed (lastError() says why)
+};
+
+// Reads whatever both streams of the channel hold into their line splitters, without waiting. Both in one
+// loop: unread stderr would stall stdout (and the other way round). Shared by the shell and exec paths.
+template <typename EmitOut, typename EmitErr>
+ChannelRead readChannel(LIBSSH2_CHANNEL* ch, QByteArray& buffer, QElapsedTimer& lastHeard, LineSplitter& out,
+    LineSplitter& err, EmitOut& emitOut, EmitErr& emitErr)
+{
+    ChannelRead r;
+    for (const int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
+        while (true) {
+            const ssize_t n = libssh2_channel_read_ex(ch, stream, buffer.data(), size_t(buffer.size()));
+            if (n > 0) {
+                r.progressed = true;
+                lastHeard.restart();
+                if (stream == 0)
+                    out.feed(buffer.constData(), qsizetype(n), emitOut);
+                else
+                    err.feed(buffer.constData(), qsizetype(n), emitErr);
+                continue;
+            }
+            if (n == 0 || n == LIBSSH2_ERROR_EAGAIN)
+                break;
+            r.lost = true;
+            return r;
+        }
+    }
+    return r;
+}
+
 QString signalName(int number)
 {
     static const std::pair<const char*, int> table[] = { { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
@@ -1234,27 +1268,12 @@ ExecResult SshSession::execInShell(const QString& command, int timeoutMs, const 
     enum class End { Done, ShellGone, Cancelled, TimedOut, Lost } end = End::Done;
     QString lostReason;
     auto pump = [&]() -> bool {
-        bool progressed = false;
-        for (const int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
-            while (true) {
-                const ssize_t n = libssh2_channel_read_ex(ch, stream, buffer.data(), size_t(buffer.size()));
-                if (n > 0) {
-                    progressed = true;
-                    m_lastHeard.restart();
-                    if (stream == 0)
-                        out.feed(buffer.constData(), qsizetype(n), emitOut);
-                    else
-                        err.feed(buffer.constData(), qsizetype(n), emitErr);
-                    continue;
-                }
-                if (n == 0 || n == LIBSSH2_ERROR_EAGAIN)
-                    break;
-                end = End::Lost;
-                lostReason = lastError();
-                return progressed;
-            }
+        const ChannelRead r = readChannel(ch, buffer, m_lastHeard, out, err, emitOut, emitErr);
+        if (r.lost) {
+            end = End::Lost;
+            lostReason = lastError();
         }
-        return progressed;
+        return r.progressed;
     };
     auto done = [&] { return outDone && errDone; };
     while (!done()) {
@@ -1451,30 +1470,13 @@ ExecResult SshSession::execOnChannel(const QString& command, int timeoutMs, cons
     QByteArray buffer(kChunk, Qt::Uninitialized);
     enum class End { Eof, Cancelled, TimedOut, Lost } end = End::Eof;
     QString lostReason;
-    // Reads whatever both streams hold. Both in one loop: unread stderr would stall stdout (and the other
-    // way round). Returns whether anything came; sets end = Lost when the connection failed.
     auto pump = [&]() -> bool {
-        bool progressed = false;
-        for (const int stream : { 0, SSH_EXTENDED_DATA_STDERR }) {
-            while (true) {
-                const ssize_t n = libssh2_channel_read_ex(ch, stream, buffer.data(), size_t(buffer.size()));
-                if (n > 0) {
-                    progressed = true;
-                    m_lastHeard.restart();
-                    if (stream == 0)
-                        out.feed(buffer.constData(), qsizetype(n), emitOut);
-                    else
-                        err.feed(buffer.constData(), qsizetype(n), emitErr);
-                    continue;
-                }
-                if (n == 0 || n == LIBSSH2_ERROR_EAGAIN)
-                    break;
-                end = End::Lost;
-                lostReason = lastError();
-                return progressed;
-            }
+        const ChannelRead r = readChannel(ch, buffer, m_lastHeard, out, err, emitOut, emitErr);
+        if (r.lost) {
+            end = End::Lost;
+            lostReason = lastError();
         }
-        return progressed;
+        return r.progressed;
     };
     while (true) {
         const bool progressed = pump();
