@@ -30,6 +30,7 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
@@ -99,7 +100,7 @@ int CliCommands::usage(int code)
                 "                      show the plan, ask, run it with a live log, verify\n"
                 "  undo --run-dir D [--yes]\n"
                 "                      take the cluster back along the way back of the run recorded in D\n"
-                "  precheck --profile P [--json]\n"
+                "  precheck --profile P [--mode offline|rolling] [--json]\n"
                 "                      the read-only checks made before an upgrade (exit 1 if one fails)\n"
                 "  status --profile P [--json]\n"
                 "                      each node's role, state, version, running\n"
@@ -177,6 +178,8 @@ void printPlan(const Plan& plan, const ClusterProfile& profile, QTextStream& out
     for (int i = 0; i < plan.steps.size(); ++i) {
         const Step& s = plan.steps.at(i);
         out << QStringLiteral("%1. [%2] %3").arg(i + 1, 2).arg(s.node, s.title()) << Qt::endl;
+        for (const QString& note : s.noteTexts())
+            out << QStringLiteral("      - ") << note << Qt::endl;
         out << QStringLiteral("      $ ") << s.command << Qt::endl;
         if (!s.check.command.isEmpty())
             out << QStringLiteral("      ") << Tr::tr("check (%1): %2").arg(checkKindName(s.check.kind), s.check.command)
@@ -426,14 +429,25 @@ int CliCommands::precheck(const QStringList& args)
 {
     QCommandLineParser p;
     p.addOption({ QStringLiteral("json"), Tr::tr("print JSON") });
+    p.addOption({ QStringLiteral("mode"), Tr::tr("offline or rolling (adds the checks of that mode)"), QStringLiteral("MODE") });
     CommandContext ctx;
     int code = 0;
     if (!prepare(p, args, QStringLiteral("precheck"), false, &ctx, &code))
         return code;
+    std::optional<UpgradeMode> mode;
+    if (p.isSet(QStringLiteral("mode"))) {
+        UpgradeMode m;
+        if (!parseMode(p.value(QStringLiteral("mode")), &m, m_err))
+            return 2;
+        mode = m;
+    }
     if (!requireExecutor(ctx, QStringLiteral("precheck")))
         return 2;
     CancelToken cancel;
-    const PrecheckReport report = Prechecks(*ctx.executor, ctx.profile).run(cancel);
+    Prechecks prechecks(*ctx.executor, ctx.profile);
+    if (mode)
+        prechecks.setMode(*mode);
+    const PrecheckReport report = prechecks.run(cancel);
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray items;
         for (const PrecheckItem& i : report.items)
@@ -641,7 +655,9 @@ int CliCommands::upgrade(const QStringList& args)
     // pre-checks as the wizard's (core/Prechecks), read-only.
     m_out << Tr::tr("Pre-checks (read-only)...") << Qt::endl;
     CancelToken probeCancel;
-    const PrecheckReport report = Prechecks(*executor, profile, options.fromVersion).run(probeCancel);
+    Prechecks prechecks(*executor, profile, options.fromVersion);
+    prechecks.setMode(options.mode);
+    const PrecheckReport report = prechecks.run(probeCancel);
     printStatusTable(report.nodes, m_out);
     printPrechecks(report, m_out);
     bool allPatched = !report.nodes.isEmpty();

@@ -70,11 +70,27 @@ CheckReading judgeGsCtl(const Check& check, const QString& out)
         const GsCtlReplicationPeer& r = q.receivers.first();
         if (r.state != QStringLiteral("Normal"))
             return reading(Verdict::NotYet, Tr::tr("receiver state %1").arg(r.state));
-        if (r.syncPercent < 100 || r.receiverReplayLocation != r.senderSentLocation)
+        if (r.syncPercent < 100)
             return reading(Verdict::NotYet, Tr::tr("catching up: %1%, replayed %2 of %3")
                                                 .arg(r.syncPercent)
                                                 .arg(r.receiverReplayLocation, r.senderSentLocation));
-        return reading(Verdict::Pass, Tr::tr("streaming from the primary, caught up at %1").arg(r.receiverReplayLocation));
+        // Under write load the primary has always sent a little more than the standby replayed at the
+        // instant of the sample: a small lag is caught up, an exact match is not required.
+        quint64 sent = 0;
+        quint64 replayed = 0;
+        if (!GsCtlQueryParser::parseLsn(r.senderSentLocation, &sent)
+            || !GsCtlQueryParser::parseLsn(r.receiverReplayLocation, &replayed))
+            return reading(Verdict::NotYet, Tr::tr("replay location %1 or sent location %2 not readable")
+                                                .arg(r.receiverReplayLocation, r.senderSentLocation));
+        const qint64 lag = sent > replayed ? qint64(sent - replayed) : 0;
+        if (lag > check.maxLagBytes)
+            return reading(Verdict::NotYet, Tr::tr("catching up: replayed %1 of %2, %3 bytes behind (at most %4 allowed)")
+                                                .arg(r.receiverReplayLocation, r.senderSentLocation)
+                                                .arg(lag)
+                                                .arg(check.maxLagBytes));
+        return reading(Verdict::Pass, Tr::tr("streaming from the primary, replayed %1, %2 bytes behind what it sent")
+                                          .arg(r.receiverReplayLocation)
+                                          .arg(lag));
     }
     case CheckKind::ClusterNormal: {
         // Manual installs: read from the primary's side.
@@ -206,20 +222,24 @@ CheckOutcome CheckEvaluator::evaluate(const Step& step, const CancelToken& cance
     QElapsedTimer settled;
     QString lastDetail;
     while (true) {
-        QString out;
         // One reading may take at most the check's whole budget (a hung tool must not outlast it).
-        const ExecResult exec = m_executor.run(*node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel, [&out](const OutputLine& l) {
-            out += l.text + QLatin1Char('\n');
-        });
-        outcome.lastOutput = out;
+        const CapturedRun run
+            = runCaptured(m_executor, *node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel);
+        const ExecResult& exec = run.exec;
+        outcome.lastOutput = run.out;
+        outcome.lastErr = run.err;
         if (exec.cancelled || cancel.isCancelled()) {
             outcome.detail = Tr::tr("cancelled while checking");
             return outcome;
         }
-        CheckReading r = exec.started ? judge(check, m_profile.installMethod, exec, out)
+        CheckReading r = exec.started ? judge(check, m_profile.installMethod, exec, run.out)
                                       : reading(Verdict::NotYet, exec.error);
         if (exec.timedOut)
             r = reading(Verdict::NotYet, exec.error);
+        // What the node said on stderr belongs in the message when the reading is not the expected one
+        // (a missing env file, a permission problem); it is never parsed.
+        if (r.verdict != Verdict::Pass && !run.err.isEmpty())
+            r.detail = Tr::tr("%1 (stderr: %2)").arg(r.detail, run.errExcerpt());
         if (r.detail != lastDetail && progress)
             progress(r.detail);
         lastDetail = r.detail;
@@ -267,12 +287,11 @@ CheckReading CheckEvaluator::readOnce(const Step& step, const CancelToken& cance
     const NodeProfile* node = m_profile.node(step.node);
     if (check.kind == CheckKind::None || check.command.isEmpty() || !node)
         return reading(Verdict::NotYet, QString());
-    QString out;
-    const ExecResult exec = m_executor.run(*node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel,
-        [&out](const OutputLine& l) { out += l.text + QLatin1Char('\n'); });
-    if (!exec.started || exec.timedOut || exec.cancelled)
-        return reading(Verdict::NotYet, exec.error);
-    return judge(check, m_profile.installMethod, exec, out);
+    const CapturedRun run
+        = runCaptured(m_executor, *node, check.command, std::clamp(check.timeoutMs, 1000, 60000), cancel);
+    if (!run.exec.started || run.exec.timedOut || run.exec.cancelled)
+        return reading(Verdict::NotYet, run.exec.error);
+    return judge(check, m_profile.installMethod, run.exec, run.out);
 }
 
 } // namespace MogUp

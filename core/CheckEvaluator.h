@@ -14,7 +14,8 @@ struct CheckOutcome
 {
     bool passed = false;
     QString detail;      // what was read on the node, in words (translated)
-    QString lastOutput;  // the last output of the check command, for the log
+    QString lastOutput;  // the last stdout of the check command, for the log
+    QString lastErr;     // the last stderr of the check command, for the log (never parsed)
 };
 
 // One reading of a check's command output, judged.
@@ -37,7 +38,7 @@ public:
     // One reading, no polling, no settling: is the step's effect there already?
     CheckReading readOnce(const Step& step, const CancelToken& cancel);
 
-    // Pure judgement of one reading (unit-testable without a node).
+    // Pure judgement of one reading (unit-testable without a node). `out` is the command's stdout only.
     static CheckReading judge(const Check& check, InstallMethod install, const ExecResult& exec, const QString& out);
 
 private:

@@ -23,11 +23,8 @@ struct Collected
 Collected collect(
     Executor& executor, const NodeProfile& node, const QString& command, const CancelToken& cancel)
 {
-    Collected c;
-    c.result = executor.run(node, command, kCommandTimeoutMs, cancel, [&c](const OutputLine& l) {
-        (l.stream == OutputStream::Stdout ? c.out : c.err) += l.text + QLatin1Char('\n');
-    });
-    return c;
+    const CapturedRun run = runCaptured(executor, node, command, kCommandTimeoutMs, cancel);
+    return Collected { run.exec, run.out, run.err };
 }
 
 // The first few lines of what a command printed, for an error message (bounded: it ends up in a dialog).
@@ -147,9 +144,10 @@ DiscoveryResult ClusterDiscovery::discover(const NodeProfile& from, const Cancel
         return d;
     }
     if (looksLikeNoOm(status)) {
-        d.error = Tr::tr("%1: there is no OM install at %2 (gs_om said: %3). %4")
-                      .arg(from.name, cmd.tool(QStringLiteral("gs_om")), excerpt(status.out + status.err),
-                          manualHelp);
+        // OM installs keep gs_om in $GPHOME/script, reached through the PATH the env file sets.
+        d.error = Tr::tr("%1: no usable gs_om on the PATH that %2 sets (the node said: %3). %4")
+                      .arg(from.name, from.envFile.isEmpty() ? Tr::tr("the login shell") : from.envFile,
+                          excerpt(status.out + status.err), manualHelp);
         return d;
     }
     GsOmStatus parsed;

@@ -40,14 +40,39 @@ ClusterStatusProbe::ClusterStatusProbe(Executor& executor, const ClusterProfile&
 {
 }
 
+NodeEnvironment NodeEnvironment::parse(const QString& stdoutText)
+{
+    NodeEnvironment e;
+    for (const QString& line : stdoutText.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QString key = line.section(QLatin1Char(' '), 0, 0);
+        const QString value = line.section(QLatin1Char(' '), 1).trimmed();
+        if (key == QLatin1String("env_file"))
+            e.envFile = value;
+        else if (key == QLatin1String("gausshome"))
+            e.gausshome = value;
+        else if (key == QLatin1String("gs_ctl"))
+            e.gsCtl = value;
+        else if (key == QLatin1String("pgdata"))
+            e.pgdata = value;
+        else if (key == QLatin1String("gs_om"))
+            e.gsOmPath = value == QLatin1String("-") ? QString() : value;
+        else if (key == QLatin1String("leftover"))
+            e.leftovers << value;
+    }
+    // Every line the probe always prints must be there; otherwise the shell never got that far.
+    e.read = !e.envFile.isEmpty() && !e.gausshome.isEmpty() && !e.gsCtl.isEmpty() && !e.pgdata.isEmpty();
+    return e;
+}
+
 namespace {
 
 QString collect(Executor& executor, const NodeProfile& node, const QString& command, const CancelToken& cancel,
     ExecResult* result)
 {
-    QString out;
-    *result = executor.run(node, command, 30000, cancel, [&out](const OutputLine& l) { out += l.text + QLatin1Char('\n'); });
-    return out;
+    // stdout only: warnings on stderr are the tools' normal noise (see CapturedRun).
+    const CapturedRun run = runCaptured(executor, node, command, 30000, cancel);
+    *result = run.exec;
+    return run.out;
 }
 
 } // namespace
@@ -58,6 +83,16 @@ NodeStatus ClusterStatusProbe::probe(const NodeProfile& node, const CancelToken&
     s.name = node.name;
     const NodeCommands cmd(m_profile, node);
     ExecResult r;
+
+    const QStringList backups { QStringLiteral("bin_") + m_backupSuffix, QStringLiteral("lib_") + m_backupSuffix };
+    s.environment = NodeEnvironment::parse(collect(m_executor, node, cmd.environmentProbe(backups), cancel, &r));
+    if (!r.started) {
+        // Not reached at all: every other command would fail the same way.
+        s.state = QStringLiteral("Unreachable");
+        s.detail = r.error;
+        return s;
+    }
+    s.backupPresent = s.environment.leftovers.size() == backups.size();
 
     const QString versionOut = collect(m_executor, node, cmd.gaussdbVersion(), cancel, &r);
     MogdbVersion installed;
@@ -95,13 +130,6 @@ NodeStatus ClusterStatusProbe::probe(const NodeProfile& node, const CancelToken&
         if (r.ok() && VersionParser::parse(v.section(QLatin1Char('\n'), 0, 0), &running, &error))
             s.version = running.version;
     }
-
-    const QString g = node.gausshome;
-    const QString test = QStringLiteral("test -d %1 && test -d %2")
-                             .arg(shellQuote(g + QStringLiteral("/bin_") + m_backupSuffix),
-                                 shellQuote(g + QStringLiteral("/lib_") + m_backupSuffix));
-    collect(m_executor, node, test, cancel, &r);
-    s.backupPresent = r.ok();
     return s;
 }
 

@@ -9,6 +9,21 @@
 
 namespace MogUp {
 
+// What the node's environment looks like to the database user (NodeCommands::environmentProbe), so a
+// problem is named by what was actually seen (env file missing, tool not found, permission denied)
+// instead of being taken for a stopped database.
+struct NodeEnvironment
+{
+    bool read = false;          // the probe ran and printed its lines
+    QString envFile;            // ok | missing | unreadable | none
+    QString gausshome;          // ok | missing
+    QString gsCtl;              // ok | missing | not-executable
+    QString pgdata;             // ok | missing | unreadable
+    QString gsOmPath;           // where `gs_om` resolves on the env file's PATH; empty = not found
+    QStringList leftovers;      // backup names (bin_201, lib_201) already present in GAUSSHOME
+    static NodeEnvironment parse(const QString& stdoutText);
+};
+
 // What one node is, read live.
 struct NodeStatus
 {
@@ -19,6 +34,7 @@ struct NodeStatus
     QString installedVersion;  // GAUSSHOME/bin/gaussdb -V
     bool running = false;
     bool backupPresent = false; // bin_201 / lib_201 kept next to bin/ and lib/
+    NodeEnvironment environment;
     QString detail;            // what could not be read, if anything (translated)
     QString summary() const;   // one line for humans
     QJsonObject toJson() const; // {"name","role","state","version","running"}

@@ -82,4 +82,22 @@ public:
         qint64 offset, const CancelToken& cancel, const ProgressSink& progress);
 };
 
+// What a read-only command printed, kept apart by stream. The one rule for reading a node: parse `out`
+// (stdout) only; `err` (stderr) is for the log and for messages. Real tools print warnings on stderr
+// and go on (gsql's libpq mismatch warning, libpq WARNING notices, sudo's "unable to resolve host",
+// bash's setlocale warning), so a parser fed both streams would misread a healthy node.
+struct CapturedRun
+{
+    ExecResult exec;
+    QString out;   // stdout, each line ending in '\n'
+    QString err;   // stderr, each line ending in '\n'
+    // The first lines of stderr (bounded), for a message naming what the node said.
+    QString errExcerpt(int maxLines = 3) const;
+};
+
+// Runs `command` on `node` and captures both streams separately. `log`, when given, also receives
+// every line as it comes (both streams), so callers that show a live log lose nothing.
+CapturedRun runCaptured(Executor& executor, const NodeProfile& node, const QString& command, int timeoutMs,
+    const CancelToken& cancel, const LineSink& log = {});
+
 } // namespace MogUp

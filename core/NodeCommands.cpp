@@ -114,7 +114,7 @@ QString NodeCommands::gsCtlSwitchover() const
 
 QString NodeCommands::gsOm(const QStringList& args) const
 {
-    return asDbUser(QStringList { tool(QStringLiteral("gs_om")) } + args);
+    return asDbUser(QStringList { QStringLiteral("gs_om") } + args);
 }
 
 QString NodeCommands::gsql(const QString& sql) const
@@ -142,6 +142,35 @@ QString NodeCommands::mogha(const QString& action) const
 QString NodeCommands::moghaIsActive() const
 {
     return mogha(QStringLiteral("is-active"));
+}
+
+QString NodeCommands::environmentProbe(const QStringList& backupNames) const
+{
+    const QString env = shellQuote(m_node.envFile);
+    const QString home = shellQuote(m_node.gausshome);
+    const QString gsCtl = shellQuote(tool(QStringLiteral("gs_ctl")));
+    const QString data = shellQuote(m_node.pgdata);
+    QString t;
+    if (m_node.envFile.isEmpty())
+        t += QStringLiteral("echo 'env_file none'; ");
+    else
+        // Sourced quietly: only this command's own lines go to stdout.
+        t += QStringLiteral("if ! test -e ") + env + QStringLiteral("; then echo 'env_file missing'; elif ! test -r ")
+            + env + QStringLiteral("; then echo 'env_file unreadable'; else . ") + env
+            + QStringLiteral(" >/dev/null 2>&1; echo 'env_file ok'; fi; ");
+    t += QStringLiteral("if test -d ") + home + QStringLiteral("; then echo 'gausshome ok'; else echo 'gausshome missing'; fi; ");
+    t += QStringLiteral("if test -x ") + gsCtl + QStringLiteral("; then echo 'gs_ctl ok'; elif test -e ") + gsCtl
+        + QStringLiteral("; then echo 'gs_ctl not-executable'; else echo 'gs_ctl missing'; fi; ");
+    t += QStringLiteral("if ! test -e ") + data + QStringLiteral("; then echo 'pgdata missing'; elif ! test -r ") + data
+        + QStringLiteral(" || ! test -x ") + data + QStringLiteral("; then echo 'pgdata unreadable'; else echo 'pgdata ok'; fi; ");
+    t += QStringLiteral("echo \"gs_om $(command -v gs_om 2>/dev/null || echo -)\"; ");
+    for (const QString& b : backupNames) {
+        const QString path = shellQuote(m_node.gausshome + QLatin1Char('/') + b);
+        t += QStringLiteral("if test -e ") + path + QStringLiteral(" || test -L ") + path
+            + QStringLiteral("; then echo ") + shellQuote(QStringLiteral("leftover ") + b) + QStringLiteral("; fi; ");
+    }
+    t += QStringLiteral("true");
+    return wrap(t, becomeForDbUser(), m_cluster.dbUser);
 }
 
 } // namespace MogUp

@@ -32,18 +32,30 @@ public:
     // never written on a command line); the command itself then runs with stdin closed.
     static QString sudoPasswordPrefix() { return QStringLiteral("sudo -S -p '' "); }
 
-    QString tool(const QString& name) const; // GAUSSHOME/bin/<name>, unquoted
+    // GAUSSHOME/bin/<name>, unquoted: the server's own tools (gs_ctl, gsql, gaussdb) are there on every
+    // install, so they are called by absolute path.
+    QString tool(const QString& name) const;
     QString gsCtl(const QStringList& args) const;
     QString gsCtlQuery() const;                                  // gs_ctl query -D PGDATA
     QString gsCtlStart(const QString& mode) const;               // gs_ctl start -D PGDATA -M mode
     QString gsCtlStop() const;                                   // gs_ctl stop -D PGDATA
     QString gsCtlSwitchover() const;                             // gs_ctl switchover -D PGDATA
+    // The OM tools are not in GAUSSHOME/bin: gs_preinstall puts them in $GPHOME/script and the env file
+    // it writes puts that on PATH (mogdb-tools.md, Corrections). So gs_om is called by name after the
+    // env file is sourced, the way a DBA types it.
     QString gsOm(const QStringList& args) const;
     QString gsql(const QString& sql) const;                      // gsql -d postgres -p PORT -A -t -c SQL
     QString gaussdbVersion() const;                              // GAUSSHOME/bin/gaussdb -V
     QString gaussdbVersionIn(const QString& binDir) const;       // BINDIR/gaussdb -V
     QString mogha(const QString& action) const;                  // systemctl ACTION mogha
     QString moghaIsActive() const;                               // systemctl is-active mogha
+    // Read-only: what the node's environment looks like to the database user, one "key value" line
+    // each on stdout (parsed by NodeEnvironment::parse): env_file ok|missing|unreadable|none,
+    // gausshome ok|missing, gs_ctl ok|missing|not-executable, pgdata ok|missing|unreadable,
+    // gs_om <path>|- (found on the PATH the env file sets), leftover <name> for each of the given
+    // backup names (bin_201, lib_201) already in GAUSSHOME. The env file is sourced by the command
+    // itself, after checking it, so a missing env file is told apart from a stopped database.
+    QString environmentProbe(const QStringList& backupNames) const;
 
     const NodeProfile& node() const { return m_node; }
     const ClusterProfile& cluster() const { return m_cluster; }

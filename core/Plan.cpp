@@ -199,6 +199,8 @@ QJsonObject Check::toJson() const
     o.insert(QStringLiteral("timeout_ms"), timeoutMs);
     o.insert(QStringLiteral("interval_ms"), intervalMs);
     o.insert(QStringLiteral("settle_ms"), settleMs);
+    if (kind == CheckKind::CaughtUp)
+        o.insert(QStringLiteral("max_lag_bytes"), double(maxLagBytes));
     return o;
 }
 
@@ -215,6 +217,7 @@ Check Check::fromJson(const QJsonObject& o)
     c.timeoutMs = o.value(QStringLiteral("timeout_ms")).toInt(c.timeoutMs);
     c.intervalMs = o.value(QStringLiteral("interval_ms")).toInt(c.intervalMs);
     c.settleMs = o.value(QStringLiteral("settle_ms")).toInt(c.settleMs);
+    c.maxLagBytes = qint64(o.value(QStringLiteral("max_lag_bytes")).toDouble(0));
     return c;
 }
 
@@ -226,6 +229,14 @@ QString Step::title() const
 QString Step::undoTitle() const
 {
     return translated(undoTitleSource, undoTitleArgs);
+}
+
+QStringList Step::noteTexts() const
+{
+    QStringList out;
+    for (const Note& n : notes)
+        out << translated(n.source, n.args);
+    return out;
 }
 
 QJsonObject Step::toJson() const
@@ -247,6 +258,14 @@ QJsonObject Step::toJson() const
     o.insert(QStringLiteral("undo_title_args"), toArray(undoTitleArgs));
     o.insert(QStringLiteral("timeout_ms"), timeoutMs);
     o.insert(QStringLiteral("effect_detectable"), effectDetectable);
+    if (!notes.isEmpty()) {
+        QJsonArray arr;
+        for (const Note& n : notes)
+            arr.append(QJsonObject { { QStringLiteral("source"), n.source }, { QStringLiteral("args"), toArray(n.args) },
+                // As shown when the plan was built, for a reader without MogUp.
+                { QStringLiteral("text"), translated(n.source, n.args) } });
+        o.insert(QStringLiteral("notes"), arr);
+    }
     if (kind == StepKind::UploadPackage) {
         o.insert(QStringLiteral("local_file"), localFile);
         o.insert(QStringLiteral("targets"), toArray(targets));
@@ -271,6 +290,10 @@ Step Step::fromJson(const QJsonObject& o)
     s.undoTitleArgs = toStringList(o.value(QStringLiteral("undo_title_args")));
     s.timeoutMs = o.value(QStringLiteral("timeout_ms")).toInt(s.timeoutMs);
     s.effectDetectable = o.value(QStringLiteral("effect_detectable")).toBool(false);
+    for (const QJsonValue& v : o.value(QStringLiteral("notes")).toArray()) {
+        const QJsonObject n = v.toObject();
+        s.notes.append(Note { n.value(QStringLiteral("source")).toString(), toStringList(n.value(QStringLiteral("args"))) });
+    }
     s.localFile = o.value(QStringLiteral("local_file")).toString();
     s.targets = toStringList(o.value(QStringLiteral("targets")));
     return s;
@@ -337,6 +360,8 @@ QString Plan::toShellScript() const
         const QString host = nodeHosts.value(s.node);
         if (!host.isEmpty())
             out += commentLines(Tr::tr("ON ANOTHER HOST: node %1, host %2").arg(s.node, host), {});
+        for (const QString& note : s.noteTexts())
+            out += commentLines(QStringLiteral("  - "), note);
         if (s.kind == StepKind::UploadPackage) {
             // MogUp uploads over SFTP itself; by hand, scp does the same (then compare sha256sum).
             out += commentLines(Tr::tr("upload %1 to every node (SFTP, then sha256sum compared):").arg(s.localFile), {});

@@ -47,8 +47,8 @@ enum class CheckKind
     MoghaRunning,     // pass when "active"
     DbStopped,        // `gs_ctl query -D`: server not running, and still not running after settleMs
     DbRunning,        // `gs_ctl query -D`: running, local_role == expectRole, db_state Normal
-    CaughtUp,         // `gs_ctl query -D` on a standby: receiver state Normal, sync_percent 100%,
-                      // receiver_replay_location == sender_sent_location as printed by the standby
+    CaughtUp,         // `gs_ctl query -D` on a standby: receiver state Normal, sync_percent 100%, and
+                      // receiver_replay_location at most maxLagBytes behind sender_sent_location
     SwitchedOver,     // `gs_ctl query -D` on the new primary: local_role Primary, db_state Normal
     PathsPresent,     // command is a `test ...` chain that exits 0 only when every path is there;
                       // `paths` lists what it looks for (shown to the user)
@@ -72,6 +72,7 @@ struct Check
     int timeoutMs = 30000;     // how long to poll for the expected state
     int intervalMs = 500;      // poll interval
     int settleMs = 0;          // DbStopped / ClusterStopped: must stay so for this long
+    qint64 maxLagBytes = 0;    // CaughtUp: how far receiver_replay_location may trail sender_sent_location
     QJsonObject toJson() const;
     static Check fromJson(const QJsonObject& o);
 };
@@ -102,8 +103,18 @@ struct Step
     QString localFile;
     QStringList targets;
 
+    // Why parts of the command are there, one translatable line each (source + %N args, like the
+    // title): e.g. each file copy-om-files carries over and what the OM needs it for. Shown with the plan.
+    struct Note
+    {
+        QString source;
+        QStringList args;
+    };
+    QList<Note> notes;
+
     QString title() const;
     QString undoTitle() const;
+    QStringList noteTexts() const; // the notes, translated
     QJsonObject toJson() const;
     static Step fromJson(const QJsonObject& o);
 };

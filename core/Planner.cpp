@@ -517,16 +517,29 @@ Step PlanSteps::copyOmFiles(const NodeProfile& node) const
     s.titleSource
         = src(QT_TRANSLATE_NOOP("MogUp", "Copy the gs_om configuration files into the new bin on %1"));
     s.titleArgs = QStringList { node.name };
-    // gs_om reads cluster_static_config and upgrade_version from bin/ (mogdb-tools.md §3.5). A cluster
-    // that switched over before also has cluster_dynamic_config with its current roles; without it
-    // gs_om would start the install-time primary as primary.
-    const QString dynamic = shellQuote(backup + QStringLiteral("cluster_dynamic_config"));
-    s.command = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && cp ")
-        + shellQuote(backup + QStringLiteral("cluster_static_config")) + QLatin1Char(' ')
-        + shellQuote(backup + QStringLiteral("upgrade_version")) + QStringLiteral(" bin/ && if test -e ")
-        + dynamic + QStringLiteral("; then cp ") + dynamic + QStringLiteral(" bin/; fi"));
-    const QStringList paths { node.gausshome + QStringLiteral("/bin/cluster_static_config"),
-        node.gausshome + QStringLiteral("/bin/upgrade_version") };
+    // What the OM keeps in GAUSSHOME/bin besides the server's own files (og-OM@v2.0.1: gs_install's
+    // Install.py writes cluster_static_config, upgrade_version, bin/script and edits alarmItem.conf;
+    // refreshconf writes cluster_dynamic_config and cluster_dnrole_config; gs_upgradectl's own
+    // UpgradeUtility.backupConfig/restoreConfig carries the same files and the node's key files across
+    // a binary upgrade). The vendor's procedure copies the first two only; the rest is carried when
+    // present, each with the reason shown in the plan. `cp -p` keeps their modes (upgrade_version 600).
+    QString command = QStringLiteral("cd ") + home;
+    const QList<OmCarryOver> items = omCarryOver();
+    QStringList required;
+    for (const OmCarryOver& c : items) {
+        const QString from = shellQuote(backup + c.name);
+        const QString copy = (c.directory ? QStringLiteral("cp -rp ") : QStringLiteral("cp -p ")) + from + QStringLiteral(" bin/");
+        if (c.required) {
+            command += QStringLiteral(" && ") + copy;
+            required << node.gausshome + QStringLiteral("/bin/") + c.name;
+        } else {
+            // A glob-free test per name: only what the old bin/ really has is carried over.
+            command += QStringLiteral(" && if test -e ") + from + QStringLiteral("; then ") + copy + QStringLiteral("; fi");
+        }
+        s.notes.append(Step::Note { c.noteSource, { c.name } });
+    }
+    s.command = nc.asDbUserShell(command);
+    const QStringList paths = required;
     s.check = makeCheck(CheckKind::PathsPresent, nc.asDbUserShell(testPaths(paths)));
     s.check.paths = paths;
     s.undoCommand = nc.asDbUserShell(QStringLiteral("cd ") + home
@@ -538,6 +551,40 @@ Step PlanSteps::copyOmFiles(const NodeProfile& node) const
     return s;
 }
 
+QList<PlanSteps::OmCarryOver> PlanSteps::omCarryOver()
+{
+    return {
+        { QStringLiteral("cluster_static_config"), false, true,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1: gs_om reads the cluster's nodes, data directories and ports from it")) },
+        { QStringLiteral("upgrade_version"), false, true,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1: gs_om reads it beside cluster_static_config to know that file's format; "
+                                           "without it every gs_om command fails (GAUSS-50201)")) },
+        { QStringLiteral("cluster_dynamic_config"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): the roles the last refreshconf recorded; gs_om -t start "
+                                           "starts each node with them, not with the install-time roles")) },
+        { QStringLiteral("cluster_dnrole_config"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): the per-node roles refreshconf writes beside the dynamic "
+                                           "configuration")) },
+        { QStringLiteral("alarmItem.conf"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): gs_install set this cluster's alarm_component in it; the "
+                                           "package's copy only has the default")) },
+        { QStringLiteral("script"), true, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1/ (if present): the copy of the OM scripts gs_install put into bin/; "
+                                           "the OM's upgrade and backup tools read the cluster layout code from it")) },
+        { QStringLiteral("logic_cluster_name.txt"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): the logical cluster name the OM keeps")) },
+        { QStringLiteral("server.key.cipher"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): this node's own encryption key, as gs_upgradectl carries it "
+                                           "over; what was encrypted with it stays readable")) },
+        { QStringLiteral("server.key.rand"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): the random part of this node's server key")) },
+        { QStringLiteral("datasource.key.cipher"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): this node's data source key (gs_upgradectl keeps it too)")) },
+        { QStringLiteral("datasource.key.rand"), false, false,
+            src(QT_TRANSLATE_NOOP("MogUp", "%1 (if present): the random part of this node's data source key")) },
+    };
+}
+
 Step PlanSteps::waitCatchup(const NodeProfile& node) const
 {
     const NodeCommands nc(m_profile, node);
@@ -547,6 +594,7 @@ Step PlanSteps::waitCatchup(const NodeProfile& node) const
     // The command shows the replication state in the log; the check polls it until caught up.
     s.command = nc.gsCtlQuery();
     s.check = makeCheck(CheckKind::CaughtUp, nc.gsCtlQuery());
+    s.check.maxLagBytes = m_profile.catchupMaxLagBytes;
     return s;
 }
 

@@ -70,6 +70,17 @@ public:
     Step swapBin(const NodeProfile& node) const;
     Step swapLib(const NodeProfile& node) const;
     Step copyOmFiles(const NodeProfile& node) const;
+    // What copy-om-files carries from the old bin/ into the new one: the name in bin/, whether it is a
+    // directory, whether the OM cannot work without it (else: copied when present), and why (a
+    // translatable source with %1 = the name).
+    struct OmCarryOver
+    {
+        QString name;
+        bool directory = false;
+        bool required = false;
+        QString noteSource;
+    };
+    static QList<OmCarryOver> omCarryOver();
     Step waitCatchup(const NodeProfile& node) const;
     // Runs on newPrimary; undone by a switchover on oldPrimary (plus refreshconf for om installs).
     Step switchover(const NodeProfile& newPrimary, const NodeProfile& oldPrimary, bool back) const;

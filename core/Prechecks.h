@@ -2,7 +2,10 @@
 
 #include "ClusterStatusProbe.h"
 #include "Executor.h"
+#include "Plan.h"
 #include "Profile.h"
+
+#include <optional>
 
 #include <QList>
 #include <QString>
@@ -42,7 +45,16 @@ class Prechecks
 {
 public:
     Prechecks(Executor& executor, const ClusterProfile& profile, QString fromVersion = QStringLiteral("2.0.1"));
+    // The mode the upgrade will run in, when known: rolling mode adds the synchronous-replication check
+    // (stopping a standby must not block every commit on the primary). Unknown: that check warns for
+    // rolling mode only in its text.
+    void setMode(UpgradeMode mode) { m_mode = mode; }
     PrecheckReport run(const CancelToken& cancel) const;
+
+    // How many synchronous standbys `synchronous_standby_names` asks for: 0 when it is empty (no
+    // synchronous replication), 1 for "*" or a plain list, N for "N (…)", "FIRST N (…)", "ANY N (…)".
+    // *names gets the listed standby names ("*" for any).
+    static int requiredSyncStandbys(const QString& synchronousStandbyNames, QStringList* names = nullptr);
 
     // The node running as primary, or empty with the reason (none / several) in *error.
     static QString livePrimary(const QList<NodeStatus>& nodes, QString* error);
@@ -51,10 +63,13 @@ private:
     void checkPackage(PrecheckReport* report, const CancelToken& cancel) const;
     void checkStreaming(PrecheckReport* report, const CancelToken& cancel) const;
     void checkMogha(PrecheckReport* report, const CancelToken& cancel) const;
+    void checkEnvironment(PrecheckReport* report) const;
+    void checkSyncReplication(PrecheckReport* report, const CancelToken& cancel) const;
 
     Executor& m_executor;
     const ClusterProfile& m_profile;
     QString m_fromVersion;
+    std::optional<UpgradeMode> m_mode;
 };
 
 } // namespace MogUp

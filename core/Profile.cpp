@@ -78,7 +78,7 @@ namespace {
 const QStringList kTopKeys = { QStringLiteral("name"), QStringLiteral("transport"),
     QStringLiteral("install_method"), QStringLiteral("mogha"), QStringLiteral("db_user"),
     QStringLiteral("package"), QStringLiteral("unpack_dir"), QStringLiteral("nodes"),
-    QStringLiteral("stop_settle_seconds"), QStringLiteral("sandbox"), QStringLiteral("host_key_policy"),
+    QStringLiteral("stop_settle_seconds"), QStringLiteral("catchup_max_lag_bytes"), QStringLiteral("sandbox"), QStringLiteral("host_key_policy"),
     QStringLiteral("known_hosts") };
 const QStringList kPackageKeys = { QStringLiteral("file"), QStringLiteral("on_nodes") };
 const QStringList kNodeKeys = { QStringLiteral("name"), QStringLiteral("host"), QStringLiteral("ssh_port"),
@@ -283,6 +283,16 @@ bool ClusterProfile::fromJson(const QJsonObject& json, ClusterProfile* out, QLis
         else
             p.stopSettleSeconds = v.toInt();
     }
+    if (top.has(json, QStringLiteral("catchup_max_lag_bytes"))) {
+        const QJsonValue v = json.value(QStringLiteral("catchup_max_lag_bytes"));
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 0 || d > 1099511627776.0 || d != double(qint64(d)))
+            top.error(QStringLiteral("catchup_max_lag_bytes"), Tr::tr("must be a whole number of bytes from 0 to 1 TiB."),
+                Tr::tr("e.g. 16777216 (16 MiB, one WAL segment); 0 waits for an exact match, which a standby under "
+                       "write load never shows."));
+        else
+            p.catchupMaxLagBytes = qint64(d);
+    }
 
     if (!top.has(json, QStringLiteral("package"))) {
         top.error(QStringLiteral("package"), Tr::tr("is missing."),
@@ -472,6 +482,10 @@ QList<ProfileError> ClusterProfile::validate() const
     if (stopSettleSeconds < 0 || stopSettleSeconds > 600)
         errs.append({ QStringLiteral("stop_settle_seconds"), QString(), Tr::tr("must be a whole number of seconds from 0 to 600."),
             Tr::tr("e.g. 10 (longer than MogHA's heartbeat interval).") });
+    if (catchupMaxLagBytes < 0 || catchupMaxLagBytes > Q_INT64_C(1099511627776))
+        errs.append({ QStringLiteral("catchup_max_lag_bytes"), QString(), Tr::tr("must be a whole number of bytes from 0 to 1 TiB."),
+            Tr::tr("e.g. 16777216 (16 MiB, one WAL segment); 0 waits for an exact match, which a standby under "
+                   "write load never shows.") });
     return errs;
 }
 
@@ -520,7 +534,8 @@ QJsonObject ClusterProfile::toJson() const
         { QStringLiteral("db_user"), dbUser },
         { QStringLiteral("package"),
             QJsonObject { { QStringLiteral("file"), package.file }, { QStringLiteral("on_nodes"), package.onNodes } } },
-        { QStringLiteral("stop_settle_seconds"), stopSettleSeconds }, { QStringLiteral("nodes"), arr } };
+        { QStringLiteral("stop_settle_seconds"), stopSettleSeconds },
+        { QStringLiteral("catchup_max_lag_bytes"), double(catchupMaxLagBytes) }, { QStringLiteral("nodes"), arr } };
     if (!unpackDir.isEmpty())
         o.insert(QStringLiteral("unpack_dir"), unpackDir);
     if (!sandbox.isEmpty())

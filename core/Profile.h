@@ -67,6 +67,11 @@ struct ClusterProfile
     // Seconds a stopped database must stay stopped before the stop counts as done (MogHA or a
     // watchdog could bring it back). Optional key "stop_settle_seconds".
     int stopSettleSeconds = 10;
+    // A restarted standby counts as caught up when its receiver state is Normal, sync_percent is 100 %
+    // and what it has replayed is at most this many bytes behind what the primary has sent. Under write
+    // load the two locations are never equal at the instant of a sample, so an exact match would wait
+    // forever. Default 16 MiB (one WAL segment). Optional key "catchup_max_lag_bytes".
+    qint64 catchupMaxLagBytes = 16 * 1024 * 1024;
     // The sandbox directory built by `mogup-cli demo init` (its tools are put first on PATH).
     QString sandbox;
     // transport ssh: what to do with a host key known_hosts does not hold: "strict" (refuse),

@@ -129,8 +129,16 @@ void Runner::work()
             sr.status = StepStatus::CommandFailed;
             sr.message = Tr::tr("node %1 is not in the profile").arg(step.node);
         } else if (!step.command.isEmpty()) {
+            QStringList lastErr; // the last stderr lines, for the failure message
             const ExecResult r = m_executor->run(*node, step.command, step.timeoutMs, m_cancel,
-                [this](const OutputLine& line) { emit outputLine(line); });
+                [this, &lastErr](const OutputLine& line) {
+                    if (line.stream == OutputStream::Stderr) {
+                        lastErr << line.text;
+                        if (lastErr.size() > 3)
+                            lastErr.removeFirst();
+                    }
+                    emit outputLine(line);
+                });
             sr.exitCode = r.exitCode;
             if (r.cancelled) {
                 ok = false;
@@ -140,6 +148,8 @@ void Runner::work()
                 ok = false;
                 sr.status = StepStatus::CommandFailed;
                 sr.message = r.error.isEmpty() ? Tr::tr("the command exited with code %1").arg(r.exitCode) : r.error;
+                if (!lastErr.isEmpty())
+                    sr.message = Tr::tr("%1 (stderr: %2)").arg(sr.message, lastErr.join(QStringLiteral(" / ")).simplified());
             }
         }
         if (ok && step.kind != StepKind::UploadPackage) {
@@ -151,11 +161,11 @@ void Runner::work()
             if (!c.passed) {
                 ok = false;
                 sr.status = m_cancel.isCancelled() ? StepStatus::Cancelled : StepStatus::CheckFailed;
-                if (!c.lastOutput.isEmpty()) {
-                    // Show what the failing check read, so nobody has to rerun it by hand.
-                    for (const QString& l : c.lastOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-                        emit outputLine(OutputLine { step.node, OutputStream::Stdout, QDateTime::currentDateTimeUtc(), l });
-                }
+                // Show what the failing check read, so nobody has to rerun it by hand.
+                for (const QString& l : c.lastOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    emit outputLine(OutputLine { step.node, OutputStream::Stdout, QDateTime::currentDateTimeUtc(), l });
+                for (const QString& l : c.lastErr.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    emit outputLine(OutputLine { step.node, OutputStream::Stderr, QDateTime::currentDateTimeUtc(), l });
             }
         }
         sr.ms = clock.elapsed();

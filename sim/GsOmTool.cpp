@@ -584,10 +584,25 @@ int doRefreshConf(const Om& om)
                            "[GAUSS-51230] : The number of master dn must equal to 1.\n"));
         return 1;
     }
+    // cluster_dnrole_config: "<node name>=<role>" per datanode, 0 Primary, 1 Standby, 3 Cascade, 9 Unknown
+    // (og-OM@v2.0.1 DbClusterInfo.__create_simple_datanode_config), sent to every node like the
+    // dynamic config.
+    QByteArray dnRoles;
+    for (int i = 0; i < om.nodes.size(); ++i) {
+        const QString& role = records.at(i).role;
+        const int code = role == QLatin1String("primary") ? 0 : role == QLatin1String("cascade_standby") ? 3 : 1;
+        dnRoles += om.nodes.at(i).name.toUtf8() + '=' + QByteArray::number(code) + '\n';
+    }
     for (const StaticNodeRecord& rec : om.nodes) {
         QString error;
         if (!writeDynamicConfig(rec.gausshome + QStringLiteral("/bin/cluster_dynamic_config"), records, &error)) {
             writeStdout(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n%1\n").arg(error));
+            return 1;
+        }
+        QFile roles(rec.gausshome + QStringLiteral("/bin/cluster_dnrole_config"));
+        if (!roles.open(QIODevice::WriteOnly | QIODevice::Truncate) || roles.write(dnRoles) != dnRoles.size()) {
+            writeStdout(QStringLiteral("[GAUSS-50205] : Failed to write dynamic configuration file. Error: \n%1\n")
+                    .arg(roles.errorString()));
             return 1;
         }
     }
@@ -606,8 +621,12 @@ int gsOmMain(int argc, char** argv)
 
     const QString self = programPath(argv[0]);
     Om om;
-    om.binDir = QFileInfo(self).absolutePath();
-    om.sandboxRoot = findSandboxRoot(om.binDir);
+    // Like the real OM (DbClusterInfo.__getStaticConfigFilePath): the cluster's configuration is read
+    // from $GAUSSHOME/bin of the environment gs_om runs in, not from next to gs_om itself, which lives
+    // in the OM tool directory $GPHOME/script.
+    const QString gausshome = qEnvironmentVariable("GAUSSHOME");
+    om.binDir = gausshome.isEmpty() ? QString() : QDir::cleanPath(gausshome) + QStringLiteral("/bin");
+    om.sandboxRoot = findSandboxRoot(QFileInfo(self).absolutePath());
     if (!om.sandboxRoot.isEmpty()) {
         QString error;
         om.haveConfig = SandboxConfig::load(om.sandboxRoot, &om.config, &error);
@@ -689,6 +708,10 @@ int gsOmMain(int argc, char** argv)
         }
     }
 
+    if (om.binDir.isEmpty()) {
+        writeStdout(QStringLiteral("[GAUSS-51802] : Failed to obtain the environment variable $GAUSSHOME.\n"));
+        return 1;
+    }
     // Like DbClusterInfo.initFromStaticConfig: upgrade_version next to the static config first.
     const QString versionFile = om.binDir + QStringLiteral("/upgrade_version");
     if (!QFileInfo::exists(versionFile)) {

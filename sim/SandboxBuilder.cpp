@@ -138,10 +138,20 @@ bool populateInstall(const QString& home, const QString& simProgram, const Build
         return false;
     if (!copyExecutable(simProgram, bin + QStringLiteral("/gaussdb"), error))
         return false;
-    for (const char* name : { "mogdb", "gs_ctl", "gsql", "gs_om" }) {
+    // The server's own tools only: the OM tools (gs_om ...) are not part of the server package; an OM
+    // install keeps them in $GPHOME/script (installOmTools).
+    for (const char* name : { "mogdb", "gs_ctl", "gsql" }) {
         if (!makeSymlink(QStringLiteral("gaussdb"), bin + QLatin1Char('/') + QLatin1String(name), error))
             return false;
     }
+    // Configuration files the server package ships in bin/ (og-server@v2.0.1
+    // build/script/opengauss_release_list_centos_single, [server]). gs_install edits alarmItem.conf.
+    if (!writeText(bin + QStringLiteral("/alarmItem.conf"),
+            QStringLiteral("# alarmItem.conf of %1\nalarm_component = /opt/huawei/snas/bin/snas_cm_cmd\n").arg(marker(b)), error)
+        || !writeText(bin + QStringLiteral("/cluster_guc.conf"), QStringLiteral("# cluster_guc.conf of %1\n").arg(marker(b)), error)
+        || !writeText(bin + QStringLiteral("/retry_errcodes.conf"),
+            QStringLiteral("# retry_errcodes.conf of %1\n").arg(marker(b)), error))
+        return false;
     if (!writeText(lib + QStringLiteral("/libpq.so.5.5"), marker(b), error)
         || !makeSymlink(QStringLiteral("libpq.so.5.5"), lib + QStringLiteral("/libpq.so.5"), error)
         || !makeSymlink(QStringLiteral("libpq.so.5"), lib + QStringLiteral("/libpq.so"), error)
@@ -227,6 +237,13 @@ QString postgresqlConf(const SandboxConfig& config, const SandboxNode& node)
 QString bashrc(const SandboxConfig& config, const SandboxNode& node)
 {
     QString t = QStringLiteral("# MogDB environment of %1 (sandbox %2)\n").arg(node.name, config.root);
+    if (config.install == QLatin1String("om")) {
+        // As gs_preinstall writes it (og-OM PreInstallUtility): the OM tool directory first, so gs_om and
+        // the other OM tools are found by name; GAUSSHOME/bin is prepended after it.
+        t += QStringLiteral("export GPHOME=%1\n").arg(omToolDir(node));
+        t += QStringLiteral("export PATH=$GPHOME/script/gspylib/pssh/bin:$GPHOME/script:$PATH\n");
+        t += QStringLiteral("export LD_LIBRARY_PATH=$GPHOME/script/gspylib/clib:$LD_LIBRARY_PATH\n");
+    }
     t += QStringLiteral("export GAUSSHOME=%1\n").arg(node.gausshome);
     t += QStringLiteral("export PGDATA=%1\n").arg(node.pgdata);
     t += QStringLiteral("export PATH=$GAUSSHOME/bin:$PATH\n");
@@ -349,6 +366,39 @@ bool buildPackage(const QString& root, QString* error)
     return true;
 }
 
+// What gs_preinstall and gs_install leave on an OM node (og-OM@v2.0.1 script/local/Install.py): the OM
+// tool directory $GPHOME (gs_om in $GPHOME/script, reached through the env file's PATH), a copy of that
+// script/ directory in GAUSSHOME/bin/script, alarmItem.conf edited for the alarm component, and the
+// cluster's cluster_static_config and upgrade_version in GAUSSHOME/bin (written by the caller).
+bool installOmTools(const SandboxConfig& config, const SandboxNode& node, QString* error)
+{
+    const QString gphome = omToolDir(node);
+    const QString script = gphome + QStringLiteral("/script");
+    if (!mkdirs(script + QStringLiteral("/gspylib/pssh/bin"), error) || !mkdirs(script + QStringLiteral("/gspylib/clib"), error)
+        || !mkdirs(script + QStringLiteral("/gspylib/common"), error) || !mkdirs(script + QStringLiteral("/local"), error))
+        return false;
+    // gs_om is the OM that came with the 2.0.1 install; swapping the server's bin/ never changes it.
+    if (!makeSymlink(QStringLiteral("../../../sim/") + simProgramName(Old), script + QStringLiteral("/gs_om"), error))
+        return false;
+    const QString om = QStringLiteral("# openGauss OM %1 (MogDB sandbox)\n").arg(QLatin1String(Old.version));
+    if (!writeText(script + QStringLiteral("/gspylib/common/DbClusterInfo.py"), om, error)
+        || !writeText(script + QStringLiteral("/local/StartInstance.py"), om, error))
+        return false;
+    // Install.py: cp $GPHOME/script to $GAUSSHOME/bin/.
+    const QString binScript = node.gausshome + QStringLiteral("/bin/script");
+    if (!mkdirs(binScript + QStringLiteral("/gspylib/common"), error)
+        || !writeText(binScript + QStringLiteral("/gspylib/common/DbClusterInfo.py"), om, error))
+        return false;
+    // Install.py __modifyAlarmItemConfFile: comment out the shipped alarm_component, append the cluster's.
+    if (!writeText(node.gausshome + QStringLiteral("/bin/alarmItem.conf"),
+            QStringLiteral("# alarmItem.conf of MogDB %1 build %2\n#alarm_component = /opt/huawei/snas/bin/snas_cm_cmd\n"
+                           "    \nalarm_component = %3/alarm/snas_cm_cmd\n")
+                .arg(QLatin1String(Old.version), QLatin1String(Old.build), config.root),
+            error))
+        return false;
+    return true;
+}
+
 bool buildNode(const SandboxConfig& config, const SandboxNode& node, QString* error)
 {
     const QString simOld = config.root + QStringLiteral("/sim/") + simProgramName(Old);
@@ -361,6 +411,8 @@ bool buildNode(const SandboxConfig& config, const SandboxNode& node, QString* er
     if (!populateInstall(node.gausshome, simOld, Old, error))
         return false;
     if (config.install == QLatin1String("om")) {
+        if (!installOmTools(config, node, error))
+            return false;
         QList<StaticNodeRecord> records;
         int localId = 0;
         for (int i = 0; i < config.nodes.size(); ++i) {

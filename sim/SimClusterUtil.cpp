@@ -13,8 +13,14 @@ QProcessEnvironment nodeEnvironment(const SandboxConfig& config, const SandboxNo
 {
     QProcessEnvironment env = base;
     const QString path = env.value(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
+    // Like the env file: GAUSSHOME/bin first, then (OM installs) the OM tool directory.
+    QString om;
+    if (config.install == QLatin1String("om")) {
+        env.insert(QStringLiteral("GPHOME"), omToolDir(node));
+        om = omToolDir(node) + QStringLiteral("/script/gspylib/pssh/bin:") + omToolDir(node) + QStringLiteral("/script:");
+    }
     env.insert(QStringLiteral("PATH"),
-        node.gausshome + QStringLiteral("/bin:") + config.root + QStringLiteral("/bin:") + path);
+        node.gausshome + QStringLiteral("/bin:") + config.root + QStringLiteral("/bin:") + om + path);
     env.insert(QStringLiteral("GAUSSHOME"), node.gausshome);
     env.insert(QStringLiteral("PGDATA"), node.pgdata);
     env.insert(QStringLiteral("GAUSSLOG"), node.root + QStringLiteral("/log"));

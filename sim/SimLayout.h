@@ -39,6 +39,9 @@ struct SandboxConfig
     QJsonObject toJson() const;
 };
 
+// The OM tool directory ($GPHOME) of a node on an OM install: DIR/nodeN/om, gs_om in its script/.
+inline QString omToolDir(const SandboxNode& node) { return node.root + QStringLiteral("/om"); }
+
 // Walks up from `path` (a file or directory) to the directory that holds sandbox.json.
 // Falls back to $MOGUP_SANDBOX. Empty if not inside a sandbox.
 QString findSandboxRoot(const QString& path);

@@ -124,6 +124,11 @@ void PlanPage::showStepDetail()
     lines << Tr::tr("Step %1: %2 (on %3, as %4)")
                  .arg(index + 1)
                  .arg(step.title(), step.node, step.runAs == RunAs::Root ? Tr::tr("root") : state().profile.dbUser);
+    if (!step.notes.isEmpty()) {
+        lines << QString() << Tr::tr("Why:");
+        for (const QString& note : step.noteTexts())
+            lines << QStringLiteral("  - ") + note;
+    }
     lines << QString() << Tr::tr("Command:") << step.command;
     if (!step.check.command.isEmpty())
         lines << QString() << Tr::tr("Then checked with:") << step.check.command;

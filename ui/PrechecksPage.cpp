@@ -79,7 +79,7 @@ void PrechecksPage::runChecks()
     m_rerun->setEnabled(false);
     m_acceptWarnings->setChecked(false);
     m_acceptWarnings->setVisible(false);
-    m_probe.setFuture(precheckAsync(state().profile, state().options.fromVersion, state().interaction));
+    m_probe.setFuture(precheckAsync(state().profile, state().options, state().interaction));
     showResult();
     emit completeChanged();
 }

@@ -27,13 +27,15 @@ std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::share
     return executorForProfile(profile, std::move(interaction));
 }
 
-QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const PlannerOptions& options,
     std::shared_ptr<SshInteraction> interaction)
 {
-    return QtConcurrent::run([profile, fromVersion, interaction]() {
+    return QtConcurrent::run([profile, options, interaction]() {
         std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
         CancelToken cancel;
-        return Prechecks(*executor, profile, fromVersion).run(cancel);
+        Prechecks prechecks(*executor, profile, options.fromVersion);
+        prechecks.setMode(options.mode);
+        return prechecks.run(cancel);
     });
 }
 

@@ -42,7 +42,7 @@ struct WizardState
 std::shared_ptr<Executor> makeExecutor(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction);
 
 // Runs core's pre-checks (the same as mogup-cli's) on a worker thread.
-QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const QString& fromVersion,
+QFuture<PrecheckReport> precheckAsync(const ClusterProfile& profile, const PlannerOptions& options,
     std::shared_ptr<SshInteraction> interaction);
 
 } // namespace MogUp
