@@ -357,11 +357,12 @@ QString Plan::toShellScript() const
             = s.runAs == RunAs::Root ? Tr::tr("runs as root") : Tr::tr("runs as the database user");
         out += commentLines(QStringLiteral("[%1/%2] ").arg(i + 1).arg(total),
             Tr::tr("%1 (node %2, %3)").arg(s.title(), s.node, who));
+        for (const QString& note : s.noteTexts())
+            out += commentLines(QStringLiteral("  - "), note);
+        // The host mark stands right before the command it is about.
         const QString host = nodeHosts.value(s.node);
         if (!host.isEmpty())
             out += commentLines(Tr::tr("ON ANOTHER HOST: node %1, host %2").arg(s.node, host), {});
-        for (const QString& note : s.noteTexts())
-            out += commentLines(QStringLiteral("  - "), note);
         if (s.kind == StepKind::UploadPackage) {
             // MogUp uploads over SFTP itself; by hand, scp does the same (then compare sha256sum).
             out += commentLines(Tr::tr("upload %1 to every node (SFTP, then sha256sum compared):").arg(s.localFile), {});

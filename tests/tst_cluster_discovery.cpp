@@ -91,12 +91,14 @@ private slots:
         QVERIFY2(d.error.contains(QStringLiteral("manual install")), qPrintable(d.error));
         QVERIFY2(d.error.contains(QStringLiteral("only OM installs have")), qPrintable(d.error));
 
-        // A profile that wrongly says "om": gs_om finds none of the OM's files there; same advice.
+        // A profile that wrongly says "om": a manual install has no OM tool directory, so its env file
+        // puts no gs_om on PATH; same advice.
         profile.installMethod = InstallMethod::Om;
         d = discover(profile, 0);
         QVERIFY(!d.ok);
-        QVERIFY2(d.error.contains(QStringLiteral("there is no OM install")), qPrintable(d.error));
-        QVERIFY2(d.error.contains(QStringLiteral("GAUSS-50201")), qPrintable(d.error));
+        QVERIFY2(d.error.contains(QStringLiteral("no usable gs_om on the PATH that ") + profile.nodes[0].envFile),
+            qPrintable(d.error));
+        QVERIFY2(d.error.contains(QStringLiteral("command not found")), qPrintable(d.error));
         QVERIFY2(d.error.contains(QStringLiteral("only OM installs have")), qPrintable(d.error));
     }
 

@@ -435,10 +435,25 @@ void Tst_planner::exactCommands()
         QStringLiteral("test -e /opt/mogdb/app/lib && test -e /opt/mogdb/app/lib_201"));
 
     const Step copy = step("node2-copy-om-files");
+    // The two files the vendor's procedure copies, then what else the OM keeps in bin/, when present.
     QCOMPARE(copy.command,
         QStringLiteral(
-            "cd /opt/mogdb/app && cp bin_201/cluster_static_config bin_201/upgrade_version bin/ && if "
-            "test -e bin_201/cluster_dynamic_config; then cp bin_201/cluster_dynamic_config bin/; fi"));
+            "cd /opt/mogdb/app && cp -p bin_201/cluster_static_config bin/ && cp -p bin_201/upgrade_version bin/"
+            " && if test -e bin_201/cluster_dynamic_config; then cp -p bin_201/cluster_dynamic_config bin/; fi"
+            " && if test -e bin_201/cluster_dnrole_config; then cp -p bin_201/cluster_dnrole_config bin/; fi"
+            " && if test -e bin_201/alarmItem.conf; then cp -p bin_201/alarmItem.conf bin/; fi"
+            " && if test -e bin_201/script; then cp -rp bin_201/script bin/; fi"
+            " && if test -e bin_201/logic_cluster_name.txt; then cp -p bin_201/logic_cluster_name.txt bin/; fi"
+            " && if test -e bin_201/server.key.cipher; then cp -p bin_201/server.key.cipher bin/; fi"
+            " && if test -e bin_201/server.key.rand; then cp -p bin_201/server.key.rand bin/; fi"
+            " && if test -e bin_201/datasource.key.cipher; then cp -p bin_201/datasource.key.cipher bin/; fi"
+            " && if test -e bin_201/datasource.key.rand; then cp -p bin_201/datasource.key.rand bin/; fi"));
+    // Each carried file is explained in the plan.
+    QCOMPARE(copy.notes.size(), 11);
+    QVERIFY(copy.noteTexts().first().startsWith(QStringLiteral("cluster_static_config: gs_om reads")));
+    QVERIFY(copy.noteTexts().at(5).startsWith(QStringLiteral("script/ (if present)")));
+    // Notes survive plan.json.
+    QCOMPARE(Step::fromJson(copy.toJson()).noteTexts(), copy.noteTexts());
     QCOMPARE(copy.check.paths,
         QStringList({ QStringLiteral("/opt/mogdb/app/bin/cluster_static_config"),
             QStringLiteral("/opt/mogdb/app/bin/upgrade_version") }));
@@ -452,6 +467,9 @@ void Tst_planner::exactCommands()
     const Step catchup = step("node2-wait-catchup");
     QCOMPARE(catchup.check.kind, CheckKind::CaughtUp);
     QCOMPARE(catchup.check.timeoutMs, 300000);
+    // The profile's lag allowance (default one WAL segment) reaches the check and plan.json.
+    QCOMPARE(catchup.check.maxLagBytes, Q_INT64_C(16777216));
+    QCOMPARE(Check::fromJson(catchup.check.toJson()).maxLagBytes, Q_INT64_C(16777216));
 
     const Step sw = step("node2-switchover");
     QCOMPARE(sw.command, QStringLiteral("/opt/mogdb/app/bin/gs_ctl switchover -D /opt/mogdb/data"));
@@ -460,14 +478,14 @@ void Tst_planner::exactCommands()
     QCOMPARE(sw.undoNode, QStringLiteral("node1"));
     QCOMPARE(sw.undoCommand,
         QStringLiteral(
-            "/opt/mogdb/app/bin/gs_ctl switchover -D /opt/mogdb/data && /opt/mogdb/app/bin/gs_om -t "
-            "refreshconf"));
+            "/opt/mogdb/app/bin/gs_ctl switchover -D /opt/mogdb/data && gs_om -t refreshconf"));
     QCOMPARE(sw.timeoutMs, 180000);
 
     const Step refresh = step("node2-refreshconf");
-    QCOMPARE(refresh.command, QStringLiteral("/opt/mogdb/app/bin/gs_om -t refreshconf"));
+    // gs_om is not in GAUSSHOME/bin on a real OM install: it is called by name from the env file's PATH.
+    QCOMPARE(refresh.command, QStringLiteral("gs_om -t refreshconf"));
     QCOMPARE(refresh.check.kind, CheckKind::ClusterNormal);
-    QCOMPARE(refresh.check.command, QStringLiteral("/opt/mogdb/app/bin/gs_om -t status --detail"));
+    QCOMPARE(refresh.check.command, QStringLiteral("gs_om -t status --detail"));
     QCOMPARE(refresh.check.expectNodes, 2);
 
     // The old primary is a standby when it is stopped: undoing its stop must not start a second primary.
@@ -482,18 +500,18 @@ void Tst_planner::exactCommands()
     QCOMPARE(verify.check.expectVersion, QStringLiteral("2.0.3"));
     const Step cluster = step("node1-verify-cluster");
     QCOMPARE(cluster.check.kind, CheckKind::ClusterNormal);
-    QCOMPARE(cluster.check.command, QStringLiteral("/opt/mogdb/app/bin/gs_om -t status --detail"));
+    QCOMPARE(cluster.check.command, QStringLiteral("gs_om -t status --detail"));
 
     // Offline: gs_om stop / start from the primary, and the manual verify on the primary's gs_ctl query.
     options.mode = UpgradeMode::Offline;
     QVERIFY2(Planner::build(profile, options, &plan, &error), qPrintable(error));
     const Step stopCluster = step("node1-stop-cluster");
-    QCOMPARE(stopCluster.command, QStringLiteral("/opt/mogdb/app/bin/gs_om -t stop"));
+    QCOMPARE(stopCluster.command, QStringLiteral("gs_om -t stop"));
     QCOMPARE(stopCluster.check.kind, CheckKind::ClusterStopped);
     QCOMPARE(stopCluster.check.expectNodes, 2);
     QCOMPARE(stopCluster.check.settleMs, 7000);
-    QCOMPARE(stopCluster.undoCommand, QStringLiteral("/opt/mogdb/app/bin/gs_om -t start"));
-    QCOMPARE(step("node1-start-cluster").command, QStringLiteral("/opt/mogdb/app/bin/gs_om -t start"));
+    QCOMPARE(stopCluster.undoCommand, QStringLiteral("gs_om -t start"));
+    QCOMPARE(step("node1-start-cluster").command, QStringLiteral("gs_om -t start"));
 
     const ClusterProfile manual = makeProfile(InstallMethod::Manual, false, 3);
     QVERIFY2(Planner::build(manual, options, &plan, &error), qPrintable(error));
@@ -971,7 +989,7 @@ void Tst_planner::quoting()
                 what.constData());
             break;
         case StepKind::CopyOmFiles:
-            QVERIFY2(s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && cp ")),
+            QVERIFY2(s.command.contains(QStringLiteral("cd ") + home + QStringLiteral(" && cp -p ")),
                 what.constData());
             QVERIFY2(s.check.command.contains(
                          shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/upgrade_version"))),
@@ -989,9 +1007,9 @@ void Tst_planner::quoting()
         case StepKind::StopCluster:
         case StepKind::StartCluster:
         case StepKind::RefreshConf:
-            QVERIFY2(
-                s.command.contains(shellQuote(profile.nodes[0].gausshome + QStringLiteral("/bin/gs_om"))),
-                what.constData());
+            // By name from the env file's PATH, after sourcing it; never from GAUSSHOME/bin.
+            QVERIFY2(s.command.contains(QStringLiteral("gs_om -t ")), what.constData());
+            QVERIFY2(!s.command.contains(QStringLiteral("/bin/gs_om")), what.constData());
             break;
         default:
             break;

@@ -119,6 +119,9 @@ private slots:
         QTest::newRow("unknown become") << QByteArray("n1:become=\"doas\"") << "nodes[1].become" << "node2" << "unknown value \"doas\"";
         QTest::newRow("key auth without key") << QByteArray("transport=\"ssh\";n0:auth=\"key\"") << "nodes[0].key_file" << "node1" << "needed";
         QTest::newRow("bad node name") << QByteArray("n0:name=\"node 1\"") << "nodes[0].name" << "node 1" << "characters";
+        QTest::newRow("negative catch-up lag") << QByteArray("catchup_max_lag_bytes=-1") << "catchup_max_lag_bytes" << "" << "whole number of bytes";
+        QTest::newRow("fractional catch-up lag") << QByteArray("catchup_max_lag_bytes=1.5") << "catchup_max_lag_bytes" << "" << "whole number of bytes";
+        QTest::newRow("catch-up lag as text") << QByteArray("catchup_max_lag_bytes=\"16M\"") << "catchup_max_lag_bytes" << "" << "whole number of bytes";
     }
 
     void rejects()

@@ -89,6 +89,37 @@ private slots:
                     staticConfig.value(n.name));
                 QCOMPARE(TestSupport::readFile(n.gausshome + QStringLiteral("/bin/upgrade_version")),
                     TestSupport::readFile(n.gausshome + QStringLiteral("/bin_201/upgrade_version")));
+                // What gs_install left in bin/ is carried over too: the edited alarmItem.conf (not the
+                // package's default) and the OM's script/ copy.
+                const QString alarm = TestSupport::readFile(n.gausshome + QStringLiteral("/bin/alarmItem.conf"));
+                QCOMPARE(alarm, TestSupport::readFile(n.gausshome + QStringLiteral("/bin_201/alarmItem.conf")));
+                QVERIFY2(alarm.contains(QStringLiteral("alarm_component = ") + sandbox.dir()), qPrintable(alarm));
+                QVERIFY(QFileInfo::exists(n.gausshome + QStringLiteral("/bin/script/gspylib/common/DbClusterInfo.py")));
+                // gs_om was never in GAUSSHOME/bin; it is the OM's own, found through the env file.
+                QVERIFY(!QFileInfo::exists(n.gausshome + QStringLiteral("/bin/gs_om")));
+                QVERIFY(!QFileInfo::exists(n.gausshome + QStringLiteral("/bin_201/gs_om")));
+            }
+        }
+        if (install == QStringLiteral("om")) {
+            // After the swap the OM still works on every node, the way a DBA runs it.
+            for (const Sim::SandboxNode& n : sandbox.config().nodes) {
+                const QString env = n.root + QStringLiteral("/home/.bashrc");
+                const auto status = TestSupport::sh(
+                    QStringLiteral(". '%1' && gs_om -t status --detail").arg(env), 60000, sandbox.nodeEnv(n.name));
+                QCOMPARE(status.exitCode, 0);
+                QVERIFY2(status.out.contains(QStringLiteral("cluster_state   : Normal")), qPrintable(status.out));
+                QCOMPARE(status.out.count(QStringLiteral(" Normal")), nodes + 1);
+            }
+            const Sim::SandboxNode& first = sandbox.config().nodes.first();
+            const auto refresh = TestSupport::sh(QStringLiteral(". '%1/home/.bashrc' && gs_om -t refreshconf").arg(first.root),
+                60000, sandbox.nodeEnv(first.name));
+            QCOMPARE(refresh.exitCode, 0);
+            QVERIFY2(refresh.out.contains(QStringLiteral("Successfully generated dynamic configuration file.")),
+                qPrintable(refresh.out));
+            // refreshconf wrote the roles as they are now into every node's new bin/.
+            for (const Sim::SandboxNode& n : sandbox.config().nodes) {
+                const QString roles = TestSupport::readFile(n.gausshome + QStringLiteral("/bin/cluster_dnrole_config"));
+                QVERIFY2(roles.contains(expectedPrimary + QStringLiteral("=0\n")), qPrintable(roles));
             }
         }
         // MogHA is back where it was.
