@@ -124,6 +124,17 @@ QString NodeCommands::gsql(const QString& sql) const
         QStringLiteral("-c"), sql });
 }
 
+QString NodeCommands::walSenderMemorySql()
+{
+    return QStringLiteral("select contextname, sum(totalsize), sum(freesize) from gs_session_memory_detail "
+                          "where contextname = 'Wal Sender' group by contextname");
+}
+
+QString NodeCommands::walSenderMemory() const
+{
+    return gsql(walSenderMemorySql());
+}
+
 QString NodeCommands::gaussdbVersion() const
 {
     return gaussdbVersionIn(m_node.gausshome + QStringLiteral("/bin"));

@@ -45,6 +45,12 @@ public:
     // env file is sourced, the way a DBA types it.
     QString gsOm(const QStringList& args) const;
     QString gsql(const QString& sql) const;                      // gsql -d postgres -p PORT -A -t -c SQL
+    // The walsender memory as the vendor's procedure watches it, made valid SQL: the vendor's query
+    // selects contextname beside aggregates without GROUP BY, which openGauss rejects ("must appear in
+    // the GROUP BY clause", parse_agg.cpp); and raw bytes, since pg_size_pretty rounds to whole MB
+    // above 10 MB. Prints "Wal Sender|<totalsize>|<freesize>" (gsql -A -t), nothing without a walsender.
+    static QString walSenderMemorySql();
+    QString walSenderMemory() const;
     QString gaussdbVersion() const;                              // GAUSSHOME/bin/gaussdb -V
     QString gaussdbVersionIn(const QString& binDir) const;       // BINDIR/gaussdb -V
     QString mogha(const QString& action) const;                  // systemctl ACTION mogha

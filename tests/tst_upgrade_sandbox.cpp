@@ -1,5 +1,6 @@
 #include "ClusterStatusProbe.h"
 #include "LocalExecutor.h"
+#include "NodeCommands.h"
 #include "FaultInjector.h"
 #include "TestSupport.h"
 
@@ -168,6 +169,41 @@ private slots:
             const QString log = TestSupport::readFile(run.runDir + QStringLiteral("/log.txt"));
             QVERIFY2(log.contains(QStringLiteral("libpq.so")), "the stderr noise is in log.txt");
         }
+    }
+
+    // The vendor's memory query is invalid SQL on openGauss and fails as the real server does;
+    // the query MogUp runs instead works and reads raw bytes (mogdb-tools.md, Corrections).
+    void walSenderMemoryQuery()
+    {
+        Sim::SandboxOptions o;
+        o.mogha = false;
+        TestSupport::Sandbox sandbox(o);
+        QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
+        ClusterProfile profile;
+        QVERIFY(ClusterProfile::load(sandbox.profile(), &profile, nullptr));
+        LocalExecutor exec(profile);
+        CancelToken cancel;
+        const NodeCommands primary(profile, profile.nodes.first());
+        const CapturedRun ours = runCaptured(exec, profile.nodes.first(), primary.walSenderMemory(), 30000, cancel);
+        QVERIFY2(ours.exec.ok(), qPrintable(ours.err));
+        // One row per walsender context name: "Wal Sender|<total bytes>|<free bytes>".
+        const QStringList fields = ours.out.trimmed().split(QLatin1Char('|'));
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(fields.at(0), QStringLiteral("Wal Sender"));
+        bool ok = false;
+        QVERIFY(fields.at(1).toLongLong(&ok) > 0 && ok);
+        QVERIFY(fields.at(2).toLongLong(&ok) >= 0 && ok);
+
+        const QString vendor = QStringLiteral(
+            "select contextname,pg_size_pretty(sum(totalsize)),pg_size_pretty(sum(freesize)) "
+            "from gs_session_memory_detail where contextname ='Wal Sender';");
+        const CapturedRun theirs = runCaptured(exec, profile.nodes.first(), primary.gsql(vendor), 30000, cancel);
+        QVERIFY(!theirs.exec.ok());
+        QVERIFY2(theirs.err.contains(QStringLiteral(
+                     "column \"gs_session_memory_detail.contextname\" must appear in the GROUP BY clause or be used in "
+                     "an aggregate function")),
+            qPrintable(theirs.err));
+        QVERIFY(theirs.out.trimmed().isEmpty());
     }
 
     // The vendor's procedure stops MogHA first "otherwise MogHA restarts the database you stopped".
