@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QPointer>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSocketNotifier>
@@ -154,7 +156,8 @@ bool postmasterAlive(qint64 pid)
         return true; // not ours to inspect (other user): assume it is the server, as pg_ctl does
     exe.remove(QStringLiteral(" (deleted)"));
     const QString name = QFileInfo(exe).fileName();
-    return name == QStringLiteral("gaussdb") || name == QStringLiteral("mogdb") || name.startsWith(QStringLiteral("mogdb-sim"));
+    return name == QStringLiteral("gaussdb") || name == QStringLiteral("mogdb")
+        || name.startsWith(QStringLiteral("mogdb-sim"));
 }
 
 QString roleDisplayName(const QString& mode)
@@ -167,6 +170,8 @@ QString roleDisplayName(const QString& mode)
         return QStringLiteral("Cascade Standby");
     if (mode == QStringLiteral("pending"))
         return QStringLiteral("Pending");
+    if (mode == QStringLiteral("normal"))
+        return QStringLiteral("Normal");
     return QStringLiteral("Unknown");
 }
 
@@ -203,14 +208,32 @@ struct Table
 
 struct Token
 {
-    enum Kind { Ident, Str, Num, Sym, End } kind = End;
+    enum Kind
+    {
+        Ident,
+        Str,
+        Num,
+        Sym,
+        End
+    } kind
+        = End;
     QString text; // identifiers lower-cased (unless quoted)
+    int pos = 0; // 0-based character offset in the statement (for the error cursor)
 };
 
 struct Expr
 {
-    enum Kind { Star, Col, Num, Str, Func } kind = Star;
+    enum Kind
+    {
+        Star,
+        Col,
+        Num,
+        Str,
+        Func
+    } kind
+        = Star;
     QString name; // column / function name, or literal text
+    int location = -1; // of the first token (parser_errposition)
     QList<Expr> args;
     bool starArg = false; // count(*)
 };
@@ -224,6 +247,7 @@ struct SelectItem
 struct Cond
 {
     QString column;
+    int location = -1;
     QString op;
     QString value;
 };
@@ -233,8 +257,11 @@ struct Query
     QList<SelectItem> items;
     QString from; // normalised name, "name()" for table functions
     QString fromDisplay;
+    QString fromAlias; // the name errors use (rte->eref->aliasname): alias, else the relation/function name
+    int fromLocation = -1;
     QList<Cond> where;
     QStringList groupBy;
+    QList<int> groupByLocations;
     QString orderBy;
     bool orderDesc = false;
     int limit = -1;
@@ -251,28 +278,41 @@ public:
     ScalarProvider scalars;
     ShowProvider show;
 
-    bool execute(const QString& sql, ResultSet* result, QString* error)
+    // An ERROR as the server reports it: message ("ERROR:  ..."), the 1-based character position in the
+    // query string it was sent (PG_DIAG_STATEMENT_POSITION, 0 = none) and a HINT.
+    struct Error
     {
-        // Split on ';' outside quotes; the result of the last statement is returned.
-        QStringList statements;
+        QString message;
+        int position = 0;
+        QString hint;
+    };
+
+    bool execute(const QString& sql, ResultSet* result, Error* error)
+    {
+        // Split on ';' outside quotes; the result of the last statement is returned. Positions count from
+        // the start of the whole string, as the server's do for a multi-statement simple query.
+        QList<QPair<QString, int>> statements;
         QString cur;
+        int curStart = 0;
         bool inStr = false;
-        for (const QChar c : sql) {
+        for (int i = 0; i < sql.size(); ++i) {
+            const QChar c = sql.at(i);
             if (c == QLatin1Char('\''))
                 inStr = !inStr;
             if (c == QLatin1Char(';') && !inStr) {
-                statements.append(cur);
+                statements.append({ cur, curStart });
                 cur.clear();
+                curStart = i + 1;
                 continue;
             }
             cur += c;
         }
-        statements.append(cur);
+        statements.append({ cur, curStart });
         *result = ResultSet();
-        for (const QString& s : statements) {
-            if (s.trimmed().isEmpty())
+        for (const auto& st : std::as_const(statements)) {
+            if (st.first.trimmed().isEmpty())
                 continue;
-            if (!executeOne(s, result, error))
+            if (!executeOne(st.first, st.second, result, error))
                 return false;
         }
         return true;
@@ -282,6 +322,16 @@ private:
     QList<Token> m_toks;
     int m_pos = 0;
     QString m_error;
+    int m_errorPos = -1; // 0-based in the statement, -1 = none
+    QString m_hint;
+    int m_sqlLength = 0;
+
+    bool fail(const QString& message, int pos = -1)
+    {
+        m_error = message;
+        m_errorPos = pos;
+        return false;
+    }
 
     static bool isNumber(const QString& s)
     {
@@ -309,20 +359,22 @@ private:
             }
             if (c.isLetter() || c == QLatin1Char('_')) {
                 int j = i;
-                while (j < n && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_') || sql.at(j) == QLatin1Char('.')
-                           || sql.at(j) == QLatin1Char('$')))
+                while (j < n
+                    && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_')
+                        || sql.at(j) == QLatin1Char('.') || sql.at(j) == QLatin1Char('$')))
                     ++j;
-                m_toks.append(Token { Token::Ident, sql.mid(i, j - i).toLower() });
+                m_toks.append(Token { Token::Ident, sql.mid(i, j - i).toLower(), i });
                 i = j;
                 continue;
             }
             if (c == QLatin1Char('"')) {
                 const int j = sql.indexOf(QLatin1Char('"'), i + 1);
                 if (j < 0) {
-                    m_error = QStringLiteral("unterminated quoted identifier at or near \"%1\"").arg(sql.mid(i));
-                    return false;
+                    return fail(
+                        QStringLiteral("unterminated quoted identifier at or near \"%1\"").arg(sql.mid(i)),
+                        i);
                 }
-                m_toks.append(Token { Token::Ident, sql.mid(i + 1, j - i - 1) });
+                m_toks.append(Token { Token::Ident, sql.mid(i + 1, j - i - 1), i });
                 i = j + 1;
                 continue;
             }
@@ -330,7 +382,7 @@ private:
                 int j = i;
                 while (j < n && (sql.at(j).isDigit() || sql.at(j) == QLatin1Char('.')))
                     ++j;
-                m_toks.append(Token { Token::Num, sql.mid(i, j - i) });
+                m_toks.append(Token { Token::Num, sql.mid(i, j - i), i });
                 i = j;
                 continue;
             }
@@ -351,30 +403,33 @@ private:
                     s += sql.at(j++);
                 }
                 if (!closed) {
-                    m_error = QStringLiteral("unterminated quoted string at or near \"%1\"").arg(sql.mid(i));
-                    return false;
+                    return fail(
+                        QStringLiteral("unterminated quoted string at or near \"%1\"").arg(sql.mid(i)), i);
                 }
-                m_toks.append(Token { Token::Str, s });
+                m_toks.append(Token { Token::Str, s, i });
                 i = j + 1;
                 continue;
             }
             const QString two = sql.mid(i, 2);
             if (two == QStringLiteral("<=") || two == QStringLiteral(">=") || two == QStringLiteral("<>")
                 || two == QStringLiteral("!=") || two == QStringLiteral("::")) {
-                m_toks.append(Token { Token::Sym, two });
+                m_toks.append(Token { Token::Sym, two, i });
                 i += 2;
                 continue;
             }
-            m_toks.append(Token { Token::Sym, QString(c) });
+            m_toks.append(Token { Token::Sym, QString(c), i });
             ++i;
         }
-        m_toks.append(Token { Token::End, QString() });
+        m_toks.append(Token { Token::End, QString(), int(n) });
         return true;
     }
 
     const Token& peek(int ahead = 0) const { return m_toks.at(qMin(m_pos + ahead, int(m_toks.size()) - 1)); }
     Token next() { return m_toks.at(qMin(m_pos++, int(m_toks.size()) - 1)); }
-    bool isSym(const QString& s, int ahead = 0) const { return peek(ahead).kind == Token::Sym && peek(ahead).text == s; }
+    bool isSym(const QString& s, int ahead = 0) const
+    {
+        return peek(ahead).kind == Token::Sym && peek(ahead).text == s;
+    }
     bool isKw(const char* kw, int ahead = 0) const
     {
         return peek(ahead).kind == Token::Ident && peek(ahead).text == QLatin1String(kw);
@@ -382,15 +437,18 @@ private:
     bool syntaxError()
     {
         const Token& t = peek();
-        m_error = t.kind == Token::End ? QStringLiteral("syntax error at end of input")
-                                       : QStringLiteral("syntax error at or near \"%1\"")
-                                             .arg(t.kind == Token::Str ? QLatin1Char('\'') + t.text + QLatin1Char('\'') : t.text);
+        m_error = t.kind == Token::End
+            ? QStringLiteral("syntax error at end of input")
+            : QStringLiteral("syntax error at or near \"%1\"")
+                  .arg(t.kind == Token::Str ? QLatin1Char('\'') + t.text + QLatin1Char('\'') : t.text);
+        m_errorPos = t.pos;
         return false;
     }
 
     bool parseExpr(Expr* e)
     {
         const Token& t = peek();
+        e->location = t.pos;
         if (t.kind == Token::Sym && t.text == QStringLiteral("*")) {
             next();
             e->kind = Expr::Star;
@@ -454,9 +512,10 @@ private:
 
     static bool isReserved(const QString& w)
     {
-        static const QStringList kw { QStringLiteral("from"), QStringLiteral("where"), QStringLiteral("group"),
-            QStringLiteral("order"), QStringLiteral("limit"), QStringLiteral("as"), QStringLiteral("and"),
-            QStringLiteral("select"), QStringLiteral("by") };
+        static const QStringList kw { QStringLiteral("from"), QStringLiteral("where"),
+            QStringLiteral("group"), QStringLiteral("order"), QStringLiteral("limit"), QStringLiteral("as"),
+            QStringLiteral("and"), QStringLiteral("select"), QStringLiteral("by"), QStringLiteral("desc"),
+            QStringLiteral("asc"), QStringLiteral("like") };
         return kw.contains(w);
     }
 
@@ -486,8 +545,10 @@ private:
             next();
             if (peek().kind != Token::Ident)
                 return syntaxError();
+            q->fromLocation = peek().pos;
             q->fromDisplay = next().text;
             q->from = q->fromDisplay;
+            q->fromAlias = q->fromDisplay.section(QLatin1Char('.'), -1);
             if (isSym(QStringLiteral("("))) {
                 next();
                 if (!isSym(QStringLiteral(")")))
@@ -495,8 +556,10 @@ private:
                 next();
                 q->from += QStringLiteral("()");
             }
+            if (isKw("as"))
+                next();
             if (peek().kind == Token::Ident && !isReserved(peek().text))
-                next(); // table alias
+                q->fromAlias = next().text; // table alias
         }
         if (isKw("where")) {
             next();
@@ -504,6 +567,7 @@ private:
                 Cond c;
                 if (peek().kind != Token::Ident)
                     return syntaxError();
+                c.location = peek().pos;
                 c.column = next().text;
                 const QString dot = QStringLiteral(".");
                 if (c.column.contains(dot))
@@ -529,7 +593,9 @@ private:
         if (isKw("group") && isKw("by", 1)) {
             next();
             next();
-            while (peek().kind == Token::Ident) {
+            // A column, or the position of an output column (GROUP BY 1).
+            while (peek().kind == Token::Ident || peek().kind == Token::Num) {
+                q->groupByLocations.append(peek().pos);
                 q->groupBy.append(next().text);
                 if (!isSym(QStringLiteral(",")))
                     break;
@@ -601,10 +667,8 @@ private:
             return true;
         case Expr::Col: {
             const int idx = t ? t->indexOf(e.name.section(QLatin1Char('.'), -1)) : -1;
-            if (idx < 0) {
-                m_error = QStringLiteral("column \"%1\" does not exist").arg(e.name);
-                return false;
-            }
+            if (idx < 0)
+                return fail(QStringLiteral("column \"%1\" does not exist").arg(e.name), e.location);
             *type = t->columns.at(idx).type;
             return true;
         }
@@ -621,13 +685,15 @@ private:
         if (f == QStringLiteral("count"))
             *type = QStringLiteral("int8");
         else if (f == QStringLiteral("sum"))
-            *type = (argType == QStringLiteral("int4") || argType == QStringLiteral("int2")) ? QStringLiteral("int8")
-                                                                                               : QStringLiteral("numeric");
+            *type = (argType == QStringLiteral("int4") || argType == QStringLiteral("int2"))
+                ? QStringLiteral("int8")
+                : QStringLiteral("numeric");
         else if (f == QStringLiteral("avg"))
             *type = QStringLiteral("numeric");
         else if (f == QStringLiteral("max") || f == QStringLiteral("min"))
             *type = argType;
-        else if (f == QStringLiteral("pg_size_pretty") || f == QStringLiteral("upper") || f == QStringLiteral("lower"))
+        else if (f == QStringLiteral("pg_size_pretty") || f == QStringLiteral("upper")
+            || f == QStringLiteral("lower"))
             *type = QStringLiteral("text");
         else {
             QString dummy;
@@ -638,8 +704,12 @@ private:
                     typeOf(a, t, &at);
                     types.append(at == QStringLiteral("int4") ? QStringLiteral("integer") : at);
                 }
-                m_error = QStringLiteral("function %1(%2) does not exist").arg(f, types.join(QStringLiteral(", ")));
-                return false;
+                // parse_func.cpp ParseFuncOrColumn: position of the call, and this hint.
+                m_hint = QStringLiteral("No function matches the given name and argument types. You might "
+                                        "need to add explicit type casts.");
+                return fail(
+                    QStringLiteral("function %1(%2) does not exist").arg(f, types.join(QStringLiteral(", "))),
+                    e.location);
             }
         }
         return true;
@@ -749,7 +819,8 @@ private:
                 *out = best;
             return true;
         }
-        if (f == QStringLiteral("pg_size_pretty") || f == QStringLiteral("upper") || f == QStringLiteral("lower")) {
+        if (f == QStringLiteral("pg_size_pretty") || f == QStringLiteral("upper")
+            || f == QStringLiteral("lower")) {
             if (e.args.size() != 1) {
                 m_error = QStringLiteral("function %1() does not exist").arg(f);
                 return false;
@@ -782,7 +853,8 @@ private:
     {
         if (op == QStringLiteral("like")) {
             QString re = QRegularExpression::escape(literal);
-            re.replace(QStringLiteral("%"), QStringLiteral(".*")).replace(QStringLiteral("_"), QStringLiteral("."));
+            re.replace(QStringLiteral("%"), QStringLiteral(".*"))
+                .replace(QStringLiteral("_"), QStringLiteral("."));
             return QRegularExpression(QStringLiteral("^") + re + QStringLiteral("$")).match(value).hasMatch();
         }
         int cmp;
@@ -807,13 +879,32 @@ private:
         return false;
     }
 
-    bool executeOne(const QString& sql, ResultSet* result, QString* error)
+    bool executeOne(const QString& sql, int offset, ResultSet* result, Error* error)
     {
         m_error.clear();
+        m_errorPos = -1;
+        m_hint.clear();
         const bool ok = executeInner(sql, result);
-        if (!ok)
-            *error = QStringLiteral("ERROR:  ") + m_error;
+        if (!ok) {
+            error->message = QStringLiteral("ERROR:  ") + m_error;
+            error->position = m_errorPos >= 0 ? offset + m_errorPos + 1 : 0;
+            error->hint = m_hint;
+        }
         return ok;
+    }
+
+    // Columns referenced outside an aggregate (the walker of og-server@v2.0.1
+    // src/common/backend/parser/parse_agg.cpp check_ungrouped_columns_walker).
+    static void ungroupedColumns(const Expr& e, QList<const Expr*>* out)
+    {
+        if (e.kind == Expr::Col) {
+            out->append(&e);
+            return;
+        }
+        if (e.kind == Expr::Func && isAggregateName(e.name))
+            return;
+        for (const Expr& a : e.args)
+            ungroupedColumns(a, out);
     }
 
     bool executeInner(const QString& sql, ResultSet* result)
@@ -827,10 +918,8 @@ private:
                 return syntaxError();
             const QString param = next().text;
             QString value;
-            if (!show(param, &value)) {
-                m_error = QStringLiteral("unrecognized configuration parameter \"%1\"").arg(param);
-                return false;
-            }
+            if (!show(param, &value))
+                return fail(QStringLiteral("unrecognized configuration parameter \"%1\"").arg(param));
             result->columns.append(Column { param, QStringLiteral("text") });
             result->rows.append(QStringList { value });
             return true;
@@ -840,54 +929,34 @@ private:
         Query q;
         if (!parseSelect(&q))
             return false;
+        // Parse analysis in the server's order (analyze.cpp transformSelectStmt): FROM, the target list,
+        // WHERE, GROUP BY, then the aggregate check.
         Table table;
         const Table* t = nullptr;
         if (!q.from.isEmpty()) {
             if (!tables(q.from, &table)) {
-                if (q.from.endsWith(QStringLiteral("()")))
-                    m_error = QStringLiteral("function %1 does not exist").arg(q.from);
-                else
-                    m_error = QStringLiteral("relation \"%1\" does not exist").arg(q.fromDisplay);
-                return false;
+                if (q.from.endsWith(QStringLiteral("()"))) {
+                    m_hint = QStringLiteral("No function matches the given name and argument types. You "
+                                            "might need to add explicit type casts.");
+                    return fail(QStringLiteral("function %1 does not exist").arg(q.from), q.fromLocation);
+                }
+                return fail(
+                    QStringLiteral("relation \"%1\" does not exist").arg(q.fromDisplay), q.fromLocation);
             }
             t = &table;
-        }
-        // Filter.
-        QList<int> rows;
-        if (t) {
-            for (const Cond& c : q.where) {
-                if (t->indexOf(c.column) < 0) {
-                    m_error = QStringLiteral("column \"%1\" does not exist").arg(c.column);
-                    return false;
-                }
-            }
-            for (int r = 0; r < t->rows.size(); ++r) {
-                bool keep = true;
-                for (const Cond& c : q.where) {
-                    if (!matches(t->rows.at(r).value(t->indexOf(c.column)), c.op, c.value)) {
-                        keep = false;
-                        break;
-                    }
-                }
-                if (keep)
-                    rows.append(r);
-            }
-        } else if (!q.where.isEmpty()) {
-            m_error = QStringLiteral("column \"%1\" does not exist").arg(q.where.first().column);
-            return false;
         }
         // Expand *, work out headers and types.
         QList<SelectItem> items;
         for (const SelectItem& item : q.items) {
             if (item.expr.kind == Expr::Star) {
-                if (!t) {
-                    m_error = QStringLiteral("SELECT * with no tables specified is not valid");
-                    return false;
-                }
+                if (!t)
+                    return fail(
+                        QStringLiteral("SELECT * with no tables specified is not valid"), item.expr.location);
                 for (const Column& c : t->columns) {
                     SelectItem col;
                     col.expr.kind = Expr::Col;
                     col.expr.name = c.name;
+                    col.expr.location = item.expr.location;
                     items.append(col);
                 }
             } else {
@@ -902,6 +971,66 @@ private:
             result->columns.append(Column { headerOf(item), type });
             if (hasAggregate(item.expr))
                 aggregate = true;
+        }
+        // Filter.
+        QList<int> rows;
+        if (t) {
+            for (const Cond& c : q.where) {
+                if (t->indexOf(c.column) < 0)
+                    return fail(QStringLiteral("column \"%1\" does not exist").arg(c.column), c.location);
+            }
+            for (int r = 0; r < t->rows.size(); ++r) {
+                bool keep = true;
+                for (const Cond& c : q.where) {
+                    if (!matches(t->rows.at(r).value(t->indexOf(c.column)), c.op, c.value)) {
+                        keep = false;
+                        break;
+                    }
+                }
+                if (keep)
+                    rows.append(r);
+            }
+        } else if (!q.where.isEmpty()) {
+            return fail(QStringLiteral("column \"%1\" does not exist").arg(q.where.first().column),
+                q.where.first().location);
+        }
+        // GROUP BY items: column names; "GROUP BY 2" names the second output column.
+        for (int i = 0; i < q.groupBy.size(); ++i) {
+            QString& g = q.groupBy[i];
+            bool isPos = false;
+            const int pos = g.toInt(&isPos);
+            if (isPos) {
+                if (pos < 1 || pos > items.size())
+                    return fail(QStringLiteral("GROUP BY position %1 is not in select list").arg(pos),
+                        q.groupByLocations.value(i));
+                const Expr& target = items.at(pos - 1).expr;
+                if (target.kind != Expr::Col)
+                    return fail(
+                        QStringLiteral("aggregate functions are not allowed in GROUP BY"), target.location);
+                g = target.name;
+            }
+            g = g.section(QLatin1Char('.'), -1);
+            if (!t || t->indexOf(g) < 0)
+                return fail(QStringLiteral("column \"%1\" does not exist").arg(q.groupBy.at(i)),
+                    q.groupByLocations.value(i));
+        }
+        // parseCheckAggregates(): with aggregates or GROUP BY, every column of the target list must be
+        // grouped or inside an aggregate. This is the vendor's memory query's error (mogdb-tools.md,
+        // Corrections): "column \"gs_session_memory_detail.contextname\" must appear in the GROUP BY clause
+        // or be used in an aggregate function", at the column's position.
+        if (aggregate && t) {
+            for (const SelectItem& item : std::as_const(items)) {
+                QList<const Expr*> cols;
+                ungroupedColumns(item.expr, &cols);
+                for (const Expr* c : std::as_const(cols)) {
+                    const QString name = c->name.section(QLatin1Char('.'), -1);
+                    if (!q.groupBy.contains(name))
+                        return fail(QStringLiteral("column \"%1.%2\" must appear in the GROUP BY clause or "
+                                                   "be used in an aggregate function")
+                                        .arg(q.fromAlias, name),
+                            c->location);
+                }
+            }
         }
         QList<QList<int>> groups;
         if (!t) {
@@ -941,7 +1070,9 @@ private:
                 if (!eval(item.expr, t, g, &v))
                     return false;
                 if (result->columns.at(out.size()).type == QStringLiteral("bool"))
-                    v = (v == QStringLiteral("true") || v == QStringLiteral("t")) ? QStringLiteral("t") : (v.isEmpty() ? v : QStringLiteral("f"));
+                    v = (v == QStringLiteral("true") || v == QStringLiteral("t"))
+                        ? QStringLiteral("t")
+                        : (v.isEmpty() ? v : QStringLiteral("f"));
                 out.append(v);
             }
             result->rows.append(out);
@@ -963,11 +1094,14 @@ private:
                 return false;
             }
             const bool numeric = Proto::ResultSet::isNumericType(result->columns.at(idx).type);
-            std::stable_sort(result->rows.begin(), result->rows.end(), [&](const QStringList& a, const QStringList& b) {
-                const bool less = numeric ? a.value(idx).toDouble() < b.value(idx).toDouble() : a.value(idx) < b.value(idx);
-                const bool greater = numeric ? a.value(idx).toDouble() > b.value(idx).toDouble() : a.value(idx) > b.value(idx);
-                return q.orderDesc ? greater : less;
-            });
+            std::stable_sort(
+                result->rows.begin(), result->rows.end(), [&](const QStringList& a, const QStringList& b) {
+                    const bool less = numeric ? a.value(idx).toDouble() < b.value(idx).toDouble()
+                                              : a.value(idx) < b.value(idx);
+                    const bool greater = numeric ? a.value(idx).toDouble() > b.value(idx).toDouble()
+                                                 : a.value(idx) > b.value(idx);
+                    return q.orderDesc ? greater : less;
+                });
         }
         if (q.limit >= 0 && result->rows.size() > q.limit)
             result->rows = result->rows.mid(0, q.limit);
@@ -993,17 +1127,27 @@ void onSignal(int sig)
 void serverLog(const char* level, const QString& message)
 {
     const QString ts = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz t"));
-    std::fprintf(stdout, "%s [%lld] [BACKEND] %s:  %s\n", ts.toLocal8Bit().constData(), qint64(::getpid()), level,
-        message.toLocal8Bit().constData());
+    std::fprintf(stdout, "%s [%lld] [BACKEND] %s:  %s\n", ts.toLocal8Bit().constData(), qint64(::getpid()),
+        level, message.toLocal8Bit().constData());
     std::fflush(stdout);
 }
 
 constexpr quint64 kInitialLsn = 0x14000000ULL;
 constexpr quint64 kLsnPerSecond = 0x1C8; // "advances slowly"
+// "wal-load" (FaultInjector.h): a steady write load, about 1 MB/s of WAL, varying from tick to tick.
+constexpr quint64 kLoadLsnPerSecond = 1024 * 1024;
+// A switchover's length at speed 1: the standby asks, the primary demotes (fast demote: sessions are
+// terminated, checkpoint, restart as standby), then the standby promotes. Tuned so that gs_ctl switchover
+// (a role poll once a second plus three more after the change, pg_ctl.cpp do_switchover) takes 8 s as in
+// the reference capture (mogdb-tools.md §2.4: 10:51:07.821 -> 10:51:15.916, 8 dots). Scaled by the
+// sandbox speed like the walsender leak, never shorter than kMinSwitchoverMs.
+constexpr double kSwitchoverMsAtSpeed1 = 4500;
+constexpr double kMinSwitchoverMs = 800;
+constexpr double kDemoteShare = 0.6; // of the switchover spent demoting the old primary
 constexpr qint64 kWalSenderBaseTotal = 8413184;
 constexpr qint64 kWalSenderBaseFree = 18576;
-constexpr qint64 kLeakPerLoop = 64;     // one List header + cell per WalSndLoop iteration
-constexpr double kLoopsPerSecond = 10;  // of simulated time
+constexpr qint64 kLeakPerLoop = 64; // one List header + cell per WalSndLoop iteration
+constexpr double kLoopsPerSecond = 10; // of simulated time
 
 quint64 fakePthreadId(int lwp)
 {
@@ -1012,7 +1156,8 @@ quint64 fakePthreadId(int lwp)
 
 QString timestampTz(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral("+08");
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+        + QStringLiteral("+08");
 }
 
 struct Sender
@@ -1024,7 +1169,9 @@ struct Sender
     QString peerRole; // Standby | Cascade Standby
     QString peerNode;
     quint64 sentLsn = 0;
-    quint64 ackLsn = 0;
+    quint64 ackLsn = 0; // received (= written) by the standby
+    quint64 flushLsn = 0; // flushed by the standby
+    quint64 replayLsn = 0; // replayed by the standby
 };
 
 struct BackgroundThread
@@ -1049,50 +1196,64 @@ public:
     {
         m_pid = ::getpid();
         m_startMs = nowMs();
+        m_sandboxRoot = findSandboxRoot(m_pgdata);
         serverLog("LOG", QStringLiteral("[Alarm Module]can not read GAUSS_WARNING_TYPE env."));
         // 1. The shared libraries next to bin/ must be this build's (bin swapped without lib = fail).
-        const QString lib = QDir::cleanPath(QFileInfo(m_program).absolutePath() + QStringLiteral("/../lib/libpq.so.5.5"));
+        const QString lib
+            = QDir::cleanPath(QFileInfo(m_program).absolutePath() + QStringLiteral("/../lib/libpq.so.5.5"));
         QFile libFile(lib);
         if (!libFile.open(QIODevice::ReadOnly)) {
-            std::fprintf(stdout, "%s: error while loading shared libraries: libpq.so.5.5: cannot open shared object file: No such file or directory\n",
+            std::fprintf(stdout,
+                "%s: error while loading shared libraries: libpq.so.5.5: cannot open shared object file: No "
+                "such file or directory\n",
                 QFileInfo(m_program).fileName().toLocal8Bit().constData());
             std::fflush(stdout);
             return 1;
         }
         const QString marker = QString::fromUtf8(libFile.readAll()).trimmed();
-        const QString mine = QStringLiteral("MogDB ") + mogdbVersion() + QStringLiteral(" build ") + mogdbBuild();
+        const QString mine
+            = QStringLiteral("MogDB ") + mogdbVersion() + QStringLiteral(" build ") + mogdbBuild();
         if (!marker.contains(mine)) {
-            serverLog("FATAL", QStringLiteral("could not load library \"%1\": version mismatch: the library is \"%2\" but gaussdb is \"%3\"")
-                                   .arg(lib, marker.section(QLatin1Char('\n'), 0, 0), mine));
+            serverLog("FATAL",
+                QStringLiteral("could not load library \"%1\": version mismatch: the library is \"%2\" but "
+                               "gaussdb is \"%3\"")
+                    .arg(lib, marker.section(QLatin1Char('\n'), 0, 0), mine));
             return 1;
         }
         // 2. PGDATA and its configuration.
         if (!QFileInfo(m_pgdata).isDir()) {
-            std::fprintf(stdout, "gaussdb: could not access directory \"%s\": No such file or directory\n"
-                                 "Run initdb or pg_basebackup to initialize a PostgreSQL data directory.\n",
+            std::fprintf(stdout,
+                "gaussdb: could not access directory \"%s\": No such file or directory\n"
+                "Run initdb or pg_basebackup to initialize a PostgreSQL data directory.\n",
                 m_pgdata.toLocal8Bit().constData());
             std::fflush(stdout);
             return 1;
         }
         const QString confPath = m_pgdata + QStringLiteral("/postgresql.conf");
         if (!QFileInfo::exists(confPath)) {
-            std::fprintf(stdout, "gaussdb: could not access the server configuration file \"%s\": No such file or directory\n",
+            std::fprintf(stdout,
+                "gaussdb: could not access the server configuration file \"%s\": No such file or directory\n",
                 confPath.toLocal8Bit().constData());
             std::fflush(stdout);
             return 1;
         }
         m_conf = readPostgresConf(confPath);
         m_peers = replConnInfos(m_conf);
-        m_port = m_portOverride > 0 ? m_portOverride : m_conf.value(QStringLiteral("port"), QStringLiteral("5432")).toInt();
+        m_port = m_portOverride > 0 ? m_portOverride
+                                    : m_conf.value(QStringLiteral("port"), QStringLiteral("5432")).toInt();
         m_listen = m_conf.value(QStringLiteral("listen_addresses"), QStringLiteral("localhost"));
         m_archive = m_conf.value(QStringLiteral("archive_mode")).toLower() == QStringLiteral("on");
         m_syncNames = m_conf.value(QStringLiteral("synchronous_standby_names")).trimmed();
-        m_mostAvailable = m_conf.value(QStringLiteral("most_available_sync")).toLower() == QStringLiteral("on");
+        m_mostAvailable
+            = m_conf.value(QStringLiteral("most_available_sync")).toLower() == QStringLiteral("on");
         // 3. Another postmaster?
         PidFileInfo other;
         if (readPidFile(m_pgdata, &other) && other.pid != m_pid && postmasterAlive(other.pid)) {
             serverLog("FATAL", QStringLiteral("lock file \"postmaster.pid\" already exists"));
-            serverLog("HINT", QStringLiteral("Is another postmaster (PID %1) running in data directory \"%2\"?").arg(other.pid).arg(m_pgdata));
+            serverLog("HINT",
+                QStringLiteral("Is another postmaster (PID %1) running in data directory \"%2\"?")
+                    .arg(other.pid)
+                    .arg(m_pgdata));
             return 1;
         }
         // 4. Sockets.
@@ -1106,7 +1267,10 @@ public:
                 const int port = which == 0 ? m_port : m_port + 1;
                 if (!srv->listen(host, quint16(port))) {
                     serverLog("LOG", QStringLiteral("could not bind IPv4 socket: Address already in use"));
-                    serverLog("HINT", QStringLiteral("Is another postmaster already running on port %1? If not, wait a few seconds and retry.").arg(port));
+                    serverLog("HINT",
+                        QStringLiteral("Is another postmaster already running on port %1? If not, wait a few "
+                                       "seconds and retry.")
+                            .arg(port));
                     serverLog("WARNING", QStringLiteral("could not create listen socket for \"%1\"").arg(a));
                     serverLog("FATAL", QStringLiteral("could not create any TCP/IP sockets"));
                     return 1;
@@ -1132,13 +1296,16 @@ public:
         {
             QFile opts(m_pgdata + QStringLiteral("/postmaster.opts"));
             if (opts.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                opts.write((m_program + QStringLiteral(" \"-D\" \"") + m_pgdata + QStringLiteral("\" \"-M\" \"") + m_role
-                    + QStringLiteral("\"\n")).toUtf8());
+                opts.write((m_program + QStringLiteral(" \"-D\" \"") + m_pgdata
+                    + QStringLiteral("\" \"-M\" \"") + m_role + QStringLiteral("\"\n"))
+                               .toUtf8());
         }
-        const char* names[] = { "WalWriter", "CheckPointer", "BgWriter", "PageWriter", "StatCollector", "AutoVacLauncher" };
+        const char* names[]
+            = { "WalWriter", "CheckPointer", "BgWriter", "PageWriter", "StatCollector", "AutoVacLauncher" };
         int k = 1;
         for (const char* n : names)
-            m_threads.append(BackgroundThread { QString::fromLatin1(n), int(m_pid) + k++, 16384 + 8192 * k, 4096 + 512 * k });
+            m_threads.append(BackgroundThread {
+                QString::fromLatin1(n), int(m_pid) + k++, 16384 + 8192 * k, 4096 + 512 * k });
 
         // Signals through a self-pipe.
         if (::pipe(g_signalPipe) == 0) {
@@ -1161,10 +1328,29 @@ public:
         m_retryTimer.start(1000);
         QTimer::singleShot(50, this, [this] { tryConnectUpstream(); });
 
-        serverLog("LOG", QStringLiteral("gaussdb %1 starting as %2, listening on %3:%4 (replication %5)")
-                             .arg(defGsVersion().trimmed(), m_role, m_listen)
-                             .arg(m_port)
-                             .arg(m_port + 1));
+        serverLog("LOG",
+            QStringLiteral("gaussdb %1 starting as %2, listening on %3:%4 (replication %5)")
+                .arg(defGsVersion().trimmed(), m_role, m_listen)
+                .arg(m_port)
+                .arg(m_port + 1));
+        // "slow-start" (FaultInjector.h): recovery takes this long; meanwhile connections are refused with
+        // "the database system is starting up" (postmaster.cpp, CAC_STARTUP) and gaussdb.state says Starting.
+        QJsonObject slow;
+        if (faultKindActive(m_sandboxRoot, slowStartKind(), m_nodeName, &slow)) {
+            const double seconds = slow.value(QStringLiteral("seconds")).toDouble(5);
+            m_startingUntilMs = nowMs() + qint64(seconds * 1000);
+            serverLog("LOG",
+                QStringLiteral("database system was interrupted; last known up at %1")
+                    .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"))));
+            writeState();
+            QTimer::singleShot(int(seconds * 1000), this, [this] {
+                m_startingUntilMs = 0;
+                serverLog("LOG", QStringLiteral("database system is ready to accept connections"));
+                writeState();
+                tryConnectUpstream();
+            });
+            return 0;
+        }
         serverLog("LOG", QStringLiteral("database system is ready to accept connections"));
         writeState();
         return 0;
@@ -1178,6 +1364,7 @@ private:
     QString m_role;
     QString m_program;
     QString m_nodeName;
+    QString m_sandboxRoot;
     qint64 m_pid = 0;
     qint64 m_startMs = 0;
     int m_portOverride = 0;
@@ -1205,8 +1392,24 @@ private:
     int m_upstreamPort = 0;
     QString m_lastStateText;
     bool m_shuttingDown = false;
+    qint64 m_startingUntilMs = 0; // "slow-start": still starting up until then
+    // Switchover in progress: the primary demoting, the standby promoting (db_state Demoting / Promoting).
+    bool m_demoting = false;
+    bool m_promoting = false;
+    bool m_waitPromoting = false; // "promote-pending": the promotion stopped at Pending
+    // "wal-load": checked once a second; the LSN rate of the current 200 ms tick.
+    bool m_walLoad = false;
+    quint64 m_lsnRate = kLsnPerSecond;
+    qint64 m_lastLoadCheckMs = 0;
+    // Receiver side: what the standby has written, flushed and replayed (trailing the received LSN under
+    // load), and what the sender said it had.
+    quint64 m_flushLsn = 0;
+    quint64 m_replayLsn = 0;
+    bool m_upstreamLoad = false;
+    QList<QTcpSocket*> m_clients; // open client sessions (cut when the primary demotes)
 
     bool isPrimary() const { return m_role == QStringLiteral("primary"); }
+    bool starting() const { return m_startingUntilMs > 0; }
     bool isStandbyLike() const
     {
         return m_role == QStringLiteral("standby") || m_role == QStringLiteral("cascade_standby");
@@ -1217,24 +1420,33 @@ private:
         if (!isPrimary())
             return m_lsn;
         const qint64 elapsed = nowMs() - m_lsnBaseMs;
-        return (m_lsn + quint64(elapsed) * kLsnPerSecond / 1000) & ~quint64(7);
+        return (m_lsn + quint64(elapsed) * m_lsnRate / 1000) & ~quint64(7);
     }
 
     QString localRoleText() const
     {
-        if (isPrimary() && m_peers.isEmpty())
+        if ((isPrimary() && m_peers.isEmpty()) || m_role == QStringLiteral("normal"))
             return QStringLiteral("Normal");
         return roleDisplayName(m_role);
     }
+    // wal_get_db_state_string() values (og-server@v2.0.1 postmaster.cpp).
     QString dbStateText() const
     {
+        if (starting())
+            return QStringLiteral("Starting");
+        if (m_demoting)
+            return QStringLiteral("Demoting");
+        if (m_promoting)
+            return QStringLiteral("Promoting");
+        if (m_waitPromoting)
+            return QStringLiteral("Wait promoting");
         if (isStandbyLike() && !m_upstream)
             return QStringLiteral("Need repair");
         return QStringLiteral("Normal");
     }
     QString detailText() const
     {
-        if (isStandbyLike() && !m_upstream)
+        if (isStandbyLike() && !m_upstream && !m_promoting && !starting())
             return QStringLiteral("Disconnected");
         return QStringLiteral("Normal");
     }
@@ -1243,16 +1455,18 @@ private:
     {
         QSaveFile f(m_pgdata + QStringLiteral("/postmaster.pid"));
         if (!f.open(QIODevice::WriteOnly)) {
-            serverLog("FATAL", QStringLiteral("could not create lock file \"postmaster.pid\": %1").arg(f.errorString()));
+            serverLog("FATAL",
+                QStringLiteral("could not create lock file \"postmaster.pid\": %1").arg(f.errorString()));
             return false;
         }
         const QString text = QString::number(m_pid) + QLatin1Char('\n') + m_pgdata + QLatin1Char('\n')
-            + QString::number(m_startMs / 1000) + QLatin1Char('\n') + QString::number(m_port) + QLatin1Char('\n')
-            + QStringLiteral("/tmp") + QLatin1Char('\n') + m_listen + QLatin1Char('\n')
+            + QString::number(m_startMs / 1000) + QLatin1Char('\n') + QString::number(m_port)
+            + QLatin1Char('\n') + QStringLiteral("/tmp") + QLatin1Char('\n') + m_listen + QLatin1Char('\n')
             + QStringLiteral("  %1001    %2\n").arg(m_port).arg(m_pid * 7 % 1000000);
         f.write(text.toUtf8());
         if (!f.commit()) {
-            serverLog("FATAL", QStringLiteral("could not write lock file \"postmaster.pid\": %1").arg(f.errorString()));
+            serverLog("FATAL",
+                QStringLiteral("could not write lock file \"postmaster.pid\": %1").arg(f.errorString()));
             return false;
         }
         return true;
@@ -1260,9 +1474,10 @@ private:
 
     void writeState()
     {
-        const QString text = QStringLiteral("role=") + m_role + QStringLiteral("\nlocal_role=") + localRoleText()
-            + QStringLiteral("\ndb_state=") + dbStateText() + QStringLiteral("\ndetail_information=") + detailText()
-            + QStringLiteral("\nlsn=") + Proto::formatLsn(currentLsn()) + QLatin1Char('\n');
+        const QString text = QStringLiteral("role=") + m_role + QStringLiteral("\nlocal_role=")
+            + localRoleText() + QStringLiteral("\ndb_state=") + dbStateText()
+            + QStringLiteral("\ndetail_information=") + detailText() + QStringLiteral("\nlsn=")
+            + Proto::formatLsn(currentLsn()) + QLatin1Char('\n');
         // The LSN changes all the time; rewrite only on role/state changes (and at shutdown).
         const QString key = text.section(QStringLiteral("\nlsn="), 0, 0);
         if (key == m_lastStateText && !m_shuttingDown)
@@ -1329,17 +1544,47 @@ private:
     void acceptClients(QTcpServer* srv)
     {
         while (QTcpSocket* s = srv->nextPendingConnection()) {
+            m_clients.append(s);
             connect(s, &QTcpSocket::readyRead, this, [this, s] {
                 for (const QJsonObject& m : Proto::readMessages(s))
                     s->write(Proto::encode(handleClient(m)));
             });
-            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            connect(s, &QTcpSocket::disconnected, this, [this, s] {
+                m_clients.removeAll(s);
+                s->deleteLater();
+            });
         }
+    }
+
+    // A fast demote ends every session first, like a fast shutdown (SIGTERM to the backends): the client
+    // gets "FATAL:  terminating connection due to administrator command" (postgres.cpp ProcessInterrupts)
+    // and then a closed socket.
+    void terminateClientSessions()
+    {
+        const QList<QTcpSocket*> clients = m_clients;
+        for (QTcpSocket* c : clients) {
+            c->write(Proto::encode(QJsonObject { { QStringLiteral("ok"), false },
+                { QStringLiteral("fatal"), true }, { QStringLiteral("terminated"), true },
+                { QStringLiteral("error"),
+                    QStringLiteral("FATAL:  terminating connection due to administrator command") } }));
+            c->flush();
+            c->disconnectFromHost();
+        }
+        if (!clients.isEmpty())
+            serverLog(
+                "LOG", QStringLiteral("terminating %1 client session(s) for the demote").arg(clients.size()));
     }
 
     QJsonObject handleClient(const QJsonObject& m)
     {
         const QString t = m.value(QStringLiteral("t")).toString();
+        // Still in recovery ("slow-start"): the postmaster refuses sessions (CAC_STARTUP); a PQping sees
+        // PQPING_REJECT.
+        if (starting()) {
+            return QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("fatal"), true },
+                { QStringLiteral("starting"), true },
+                { QStringLiteral("error"), QStringLiteral("FATAL:  the database system is starting up") } };
+        }
         if (t == QStringLiteral("ping")) {
             return QJsonObject { { QStringLiteral("ok"), true }, { QStringLiteral("pid"), double(m_pid) },
                 { QStringLiteral("role"), m_role }, { QStringLiteral("version"), mogdbVersion() } };
@@ -1348,21 +1593,30 @@ private:
             const QString db = m.value(QStringLiteral("db")).toString();
             if (!db.isEmpty() && db != QStringLiteral("postgres") && db != QStringLiteral("template0")
                 && db != QStringLiteral("template1")) {
-                return QJsonObject { { QStringLiteral("ok"), false },
-                    { QStringLiteral("fatal"), true },
-                    { QStringLiteral("error"), QStringLiteral("FATAL:  database \"%1\" does not exist").arg(db) } };
+                return QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("fatal"), true },
+                    { QStringLiteral("error"),
+                        QStringLiteral("FATAL:  database \"%1\" does not exist").arg(db) } };
             }
             SqlEngine engine;
             engine.tables = [this](const QString& name, Table* out) { return table(name, out); };
-            engine.scalars = [this](const QString& f, QString* value, QString* type) { return scalar(f, value, type); };
+            engine.scalars
+                = [this](const QString& f, QString* value, QString* type) { return scalar(f, value, type); };
             engine.show = [this](const QString& p, QString* value) { return showParam(p, value); };
             Proto::ResultSet rs;
-            QString error;
-            if (!engine.execute(m.value(QStringLiteral("sql")).toString(), &rs, &error))
-                return QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), error } };
+            SqlEngine::Error error;
+            if (!engine.execute(m.value(QStringLiteral("sql")).toString(), &rs, &error)) {
+                QJsonObject reply { { QStringLiteral("ok"), false },
+                    { QStringLiteral("error"), error.message } };
+                if (error.position > 0)
+                    reply.insert(QStringLiteral("position"), error.position);
+                if (!error.hint.isEmpty())
+                    reply.insert(QStringLiteral("hint"), error.hint);
+                return reply;
+            }
             return rs.toJson();
         }
-        return QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("error"), QStringLiteral("unknown request") } };
+        return QJsonObject { { QStringLiteral("ok"), false },
+            { QStringLiteral("error"), QStringLiteral("unknown request") } };
     }
 
     bool scalar(const QString& f, QString* value, QString* type)
@@ -1375,7 +1629,7 @@ private:
         }
         if (f == QStringLiteral("pg_is_in_recovery")) {
             *type = QStringLiteral("bool");
-            *value = isPrimary() || m_role == QStringLiteral("pending") ? QStringLiteral("f") : QStringLiteral("t");
+            *value = isStandbyLike() ? QStringLiteral("t") : QStringLiteral("f");
             return true;
         }
         if (f == QStringLiteral("current_database")) {
@@ -1386,9 +1640,13 @@ private:
             *value = qEnvironmentVariable("USER", QStringLiteral("omm"));
             return true;
         }
-        if (f == QStringLiteral("pg_current_xlog_location") || f == QStringLiteral("pg_last_xlog_replay_location")
+        if (f == QStringLiteral("pg_current_xlog_location")
             || f == QStringLiteral("pg_last_xlog_receive_location")) {
             *value = Proto::formatLsn(currentLsn());
+            return true;
+        }
+        if (f == QStringLiteral("pg_last_xlog_replay_location")) {
+            *value = Proto::formatLsn(isStandbyLike() && m_upstreamLoad ? m_replayLsn : currentLsn());
             return true;
         }
         if (f == QStringLiteral("pg_postmaster_start_time") || f == QStringLiteral("now")) {
@@ -1417,7 +1675,8 @@ private:
             *value = m_conf.value(p);
             return true;
         }
-        static const QMap<QString, QString> defaults { { QStringLiteral("archive_mode"), QStringLiteral("off") },
+        static const QMap<QString, QString> defaults { { QStringLiteral("archive_mode"),
+                                                           QStringLiteral("off") },
             { QStringLiteral("synchronous_standby_names"), QString() },
             { QStringLiteral("synchronous_commit"), QStringLiteral("on") },
             { QStringLiteral("most_available_sync"), QStringLiteral("off") },
@@ -1448,17 +1707,19 @@ private:
     {
         const QString name = stripSchema(fullName);
         if (name == QStringLiteral("pg_stat_get_stream_replications()")) {
-            t->columns = { col("local_role"), col("static_connections", "int4"), col("db_state"), col("detail_information") };
+            t->columns = { col("local_role"), col("static_connections", "int4"), col("db_state"),
+                col("detail_information") };
             t->rows.append({ localRoleText(), QString::number(m_peers.size()), dbStateText(), detailText() });
             return true;
         }
         if (name == QStringLiteral("pg_stat_get_wal_senders()")) {
             t->columns = { col("pid", "int8"), col("sender_pid", "int4"), col("local_role"), col("peer_role"),
-                col("peer_state"), col("state"), col("catchup_start", "timestamptz"), col("catchup_end", "timestamptz"),
-                col("sender_sent_location"), col("sender_write_location"), col("sender_flush_location"),
-                col("sender_replay_location"), col("receiver_received_location"), col("receiver_write_location"),
-                col("receiver_flush_location"), col("receiver_replay_location"), col("sync_percent"), col("sync_state"),
-                col("sync_priority", "int4"), col("sync_most_available"), col("channel") };
+                col("peer_state"), col("state"), col("catchup_start", "timestamptz"),
+                col("catchup_end", "timestamptz"), col("sender_sent_location"), col("sender_write_location"),
+                col("sender_flush_location"), col("sender_replay_location"),
+                col("receiver_received_location"), col("receiver_write_location"),
+                col("receiver_flush_location"), col("receiver_replay_location"), col("sync_percent"),
+                col("sync_state"), col("sync_priority", "int4"), col("sync_most_available"), col("channel") };
             const quint64 lsn = currentLsn();
             const QString l = Proto::formatLsn(lsn);
             const bool sync = !m_syncNames.isEmpty();
@@ -1475,38 +1736,63 @@ private:
                 }
                 const int percent = catchup ? int(qMin<quint64>(99, lsn ? ack * 100 / lsn : 0)) : 100;
                 const QString a = Proto::formatLsn(catchup ? ack : lsn);
-                t->rows.append({ QString::number(fakePthreadId(s->lwp)), QString::number(s->lwp), localRoleText(),
-                    s->peerRole, QStringLiteral("Normal"),
-                    catchup ? QStringLiteral("Catchup") : QStringLiteral("Streaming"), timestampTz(s->connectedMs),
-                    catchup ? QString() : timestampTz(s->connectedMs + 1000), l, l, l, l, a, a, a, a,
-                    QString::number(percent) + QLatin1Char('%'), syncState, priority,
-                    m_mostAvailable ? QStringLiteral("On") : QStringLiteral("Off"),
-                    connectAddressFor(s->socket->localAddress().toString()) + QLatin1Char(':')
-                        + QString::number(s->socket->localPort()) + QStringLiteral("-->")
-                        + s->socket->peerAddress().toString() + QLatin1Char(':') + QString::number(s->socket->peerPort()) });
+                // Idle, every location is the same (the captures in mogdb-tools.md §1.1). Under write load
+                // ("wal-load") the sender has written more than it sent, and the standby's reply trails
+                // what was sent: received >= flushed >= replayed, a few KB apart.
+                QStringList locations { l, l, l, l, a, a, a, a };
+                if (m_walLoad && !catchup) {
+                    const quint64 sent = qMin(s->sentLsn, lsn);
+                    const quint64 received = qMin(s->ackLsn, sent);
+                    const quint64 flushed = qMin(s->flushLsn, received);
+                    const quint64 replayed = qMin(s->replayLsn, flushed);
+                    locations = { Proto::formatLsn(sent), l, l, l, Proto::formatLsn(received),
+                        Proto::formatLsn(received), Proto::formatLsn(flushed), Proto::formatLsn(replayed) };
+                }
+                t->rows.append(QStringList { QString::number(fakePthreadId(s->lwp)), QString::number(s->lwp),
+                                   localRoleText(), s->peerRole, QStringLiteral("Normal"),
+                                   catchup ? QStringLiteral("Catchup") : QStringLiteral("Streaming"),
+                                   timestampTz(s->connectedMs),
+                                   catchup ? QString() : timestampTz(s->connectedMs + 1000) }
+                    + locations
+                    + QStringList { QString::number(percent) + QLatin1Char('%'), syncState, priority,
+                        m_mostAvailable ? QStringLiteral("On") : QStringLiteral("Off"),
+                        connectAddressFor(s->socket->localAddress().toString()) + QLatin1Char(':')
+                            + QString::number(s->socket->localPort()) + QStringLiteral("-->")
+                            + s->socket->peerAddress().toString() + QLatin1Char(':')
+                            + QString::number(s->socket->peerPort()) });
             }
             return true;
         }
         if (name == QStringLiteral("pg_stat_get_wal_receiver()")) {
-            t->columns = { col("receiver_pid", "int4"), col("local_role"), col("peer_role"), col("peer_state"), col("state"),
-                col("sender_sent_location"), col("sender_write_location"), col("sender_flush_location"),
-                col("sender_replay_location"), col("receiver_received_location"), col("receiver_write_location"),
-                col("receiver_flush_location"), col("receiver_replay_location"), col("sync_percent"), col("channel") };
+            t->columns = { col("receiver_pid", "int4"), col("local_role"), col("peer_role"),
+                col("peer_state"), col("state"), col("sender_sent_location"), col("sender_write_location"),
+                col("sender_flush_location"), col("sender_replay_location"),
+                col("receiver_received_location"), col("receiver_write_location"),
+                col("receiver_flush_location"), col("receiver_replay_location"), col("sync_percent"),
+                col("channel") };
             if (m_upstream && isStandbyLike()) {
                 const QString s = Proto::formatLsn(qMax(m_upstreamLsn, m_lsn));
                 const QString r = Proto::formatLsn(m_lsn);
-                const int percent = m_upstreamLsn <= m_lsn ? 100 : int(qMin<quint64>(99, m_lsn * 100 / m_upstreamLsn));
+                // Under write load flushed and replayed trail what was received (see handleReceiverMessage).
+                const QString f = m_upstreamLoad ? Proto::formatLsn(m_flushLsn) : r;
+                const QString p = m_upstreamLoad ? Proto::formatLsn(m_replayLsn) : r;
+                const int percent
+                    = m_upstreamLsn <= m_lsn ? 100 : int(qMin<quint64>(99, m_lsn * 100 / m_upstreamLsn));
                 t->rows.append({ QString::number(m_receiverLwp), localRoleText(),
-                    m_role == QStringLiteral("cascade_standby") ? QStringLiteral("Standby") : QStringLiteral("Primary"),
-                    QStringLiteral("Normal"), QStringLiteral("Normal"), s, s, s, s, r, r, r, r,
+                    m_role == QStringLiteral("cascade_standby") ? QStringLiteral("Standby")
+                                                                : QStringLiteral("Primary"),
+                    QStringLiteral("Normal"), QStringLiteral("Normal"), s, s, s, s, r, r, f, p,
                     QString::number(percent) + QLatin1Char('%'),
-                    m_upstream->localAddress().toString() + QLatin1Char(':') + QString::number(m_upstream->localPort())
-                        + QStringLiteral("<--") + m_upstreamHost + QLatin1Char(':') + QString::number(m_upstreamPort) });
+                    m_upstream->localAddress().toString() + QLatin1Char(':')
+                        + QString::number(m_upstream->localPort()) + QStringLiteral("<--") + m_upstreamHost
+                        + QLatin1Char(':') + QString::number(m_upstreamPort) });
             }
             return true;
         }
-        if (name == QStringLiteral("gs_session_memory_detail") || name == QStringLiteral("session_memory_detail")
-            || name == QStringLiteral("gs_session_memory_detail_tp()") || name == QStringLiteral("pv_session_memory_detail()")) {
+        if (name == QStringLiteral("gs_session_memory_detail")
+            || name == QStringLiteral("session_memory_detail")
+            || name == QStringLiteral("gs_session_memory_detail_tp()")
+            || name == QStringLiteral("pv_session_memory_detail()")) {
             memoryDetail(t);
             return true;
         }
@@ -1525,10 +1811,10 @@ private:
 
     void memoryDetail(Table* t)
     {
-        t->columns = { col("sessid"), col("sesstype"), col("contextname"), col("level", "int2"), col("parent"),
-            col("totalsize", "int8"), col("freesize", "int8"), col("usedsize", "int8") };
-        auto add = [t](const QString& sessid, const QString& type, const QString& context, int level, const QString& parent,
-                       qint64 total, qint64 free) {
+        t->columns = { col("sessid"), col("sesstype"), col("contextname"), col("level", "int2"),
+            col("parent"), col("totalsize", "int8"), col("freesize", "int8"), col("usedsize", "int8") };
+        auto add = [t](const QString& sessid, const QString& type, const QString& context, int level,
+                       const QString& parent, qint64 total, qint64 free) {
             t->rows.append({ sessid, type, context, QString::number(level), parent, QString::number(total),
                 QString::number(free), QString::number(total - free) });
         };
@@ -1562,9 +1848,11 @@ private:
         if (m_upstream && isStandbyLike()) {
             const QString id = sessid(m_receiverStartMs, m_receiverLwp);
             add(id, QStringLiteral("WalReceiver"), top, 0, QString(), 40960, 12800);
-            add(id, QStringLiteral("WalReceiver"), QStringLiteral("Wal Receive Context"), 1, top, 1056768, 7648);
+            add(id, QStringLiteral("WalReceiver"), QStringLiteral("Wal Receive Context"), 1, top, 1056768,
+                7648);
         }
-        std::stable_sort(t->rows.begin(), t->rows.end(), [](const QStringList& a, const QStringList& b) { return a.at(0) < b.at(0); });
+        std::stable_sort(t->rows.begin(), t->rows.end(),
+            [](const QStringList& a, const QStringList& b) { return a.at(0) < b.at(0); });
     }
 
     // --- replication: sender side ----------------------------------------------------------
@@ -1605,8 +1893,9 @@ private:
         if (t == QStringLiteral("hello") && !sender) {
             const QString peerMode = m.value(QStringLiteral("role")).toString();
             const bool ok = (isPrimary() && peerMode == QStringLiteral("standby"))
-                || (m_role == QStringLiteral("standby") && peerMode == QStringLiteral("cascade_standby") && m_upstream);
-            if (!ok || m_shuttingDown) {
+                || (m_role == QStringLiteral("standby") && peerMode == QStringLiteral("cascade_standby")
+                    && m_upstream);
+            if (!ok || m_shuttingDown || starting()) {
                 s->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("reject") },
                     { QStringLiteral("reason"), QStringLiteral("local role is %1").arg(localRoleText()) } }));
                 s->disconnectFromHost();
@@ -1622,33 +1911,76 @@ private:
             x->ackLsn = quint64(m.value(QStringLiteral("lsn")).toDouble());
             x->sentLsn = currentLsn();
             m_senders.append(x);
-            serverLog("LOG", QStringLiteral("walsender thread started for standby %1 (archive_mode %2)")
-                                 .arg(x->peerNode, x->archive ? QStringLiteral("on") : QStringLiteral("off")));
+            serverLog("LOG",
+                QStringLiteral("walsender thread started for standby %1 (archive_mode %2)")
+                    .arg(x->peerNode, x->archive ? QStringLiteral("on") : QStringLiteral("off")));
             s->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("welcome") },
-                { QStringLiteral("lsn"), double(x->sentLsn) }, { QStringLiteral("version"), mogdbVersion() } }));
+                { QStringLiteral("lsn"), double(x->sentLsn) },
+                { QStringLiteral("version"), mogdbVersion() } }));
             return;
         }
         if (!sender)
             return;
         if (t == QStringLiteral("ack")) {
             sender->ackLsn = quint64(m.value(QStringLiteral("lsn")).toDouble());
-        } else if (t == QStringLiteral("switchover") && isPrimary()) {
-            serverLog("LOG", QStringLiteral("received switchover request from standby %1, demoting to standby").arg(sender->peerNode));
-            m_lsn = currentLsn();
-            s->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("demoted") },
-                { QStringLiteral("lsn"), double(m_lsn) } }));
-            s->flush();
-            demote();
+            sender->flushLsn = quint64(m.value(QStringLiteral("flush")).toDouble(double(sender->ackLsn)));
+            sender->replayLsn = quint64(m.value(QStringLiteral("replay")).toDouble(double(sender->flushLsn)));
+        } else if (t == QStringLiteral("switchover") && isPrimary() && !m_demoting) {
+            // A fast demote takes time (sessions ended, checkpoint, restart as standby); meanwhile the
+            // primary keeps local_role Primary with db_state Demoting.
+            serverLog("LOG",
+                QStringLiteral("received switchover request from standby %1, demoting to standby")
+                    .arg(sender->peerNode));
+            m_demoting = true;
+            writeState();
+            terminateClientSessions();
+            QPointer<QTcpSocket> requester(s);
+            QTimer::singleShot(int(switchoverMs() * kDemoteShare), this, [this, requester] {
+                if (m_shuttingDown || !m_demoting)
+                    return;
+                m_demoting = false;
+                if (!requester || requester->state() != QAbstractSocket::ConnectedState) {
+                    serverLog("WARNING",
+                        QStringLiteral("the standby that asked for the switchover is gone, stay primary"));
+                    writeState();
+                    return;
+                }
+                const quint64 lsn = currentLsn();
+                requester->write(
+                    Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("demoted") },
+                        { QStringLiteral("lsn"), double(lsn) } }));
+                requester->flush();
+                demote();
+            });
         }
     }
 
+    // How long a switchover takes in this sandbox (kSwitchoverMsAtSpeed1 scaled by sandbox.json speed).
+    double switchoverMs() const { return qMax(kMinSwitchoverMs, kSwitchoverMsAtSpeed1 / sandboxSpeed()); }
+
     void sendWal()
     {
+        if (nowMs() - m_lastLoadCheckMs >= 1000) {
+            m_lastLoadCheckMs = nowMs();
+            const bool load = faultKindActive(m_sandboxRoot, walLoadKind(), m_nodeName);
+            if (load != m_walLoad)
+                serverLog("LOG",
+                    load ? QStringLiteral("wal-load on: generating WAL") : QStringLiteral("wal-load off"));
+            m_walLoad = load;
+        }
+        if (isPrimary()) {
+            // Each 200 ms tick writes at its own rate: under load 0.5 to 1.5 x kLoadLsnPerSecond.
+            m_lsn = currentLsn();
+            m_lsnBaseMs = nowMs();
+            m_lsnRate = m_walLoad
+                ? quint64(double(kLoadLsnPerSecond) * (0.5 + QRandomGenerator::global()->generateDouble()))
+                : kLsnPerSecond;
+        }
         const quint64 lsn = currentLsn();
         for (Sender* s : std::as_const(m_senders)) {
             s->sentLsn = lsn;
             s->socket->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("wal") },
-                { QStringLiteral("lsn"), double(lsn) } }));
+                { QStringLiteral("lsn"), double(lsn) }, { QStringLiteral("load"), m_walLoad } }));
         }
     }
 
@@ -1662,6 +1994,7 @@ private:
     void demote()
     {
         m_lsn = currentLsn();
+        m_lsnRate = kLsnPerSecond;
         m_role = QStringLiteral("standby");
         closeSenders();
         serverLog("LOG", QStringLiteral("demoted to standby"));
@@ -1671,10 +2004,20 @@ private:
 
     void promote(quint64 lsn)
     {
+        m_promoting = false;
         m_lsn = qMax(m_lsn, lsn);
         m_lsnBaseMs = nowMs();
-        m_role = QStringLiteral("primary");
         closeSenders(); // cascade senders, if any, reconnect to the right node
+        if (faultKindActive(m_sandboxRoot, promotePendingKind(), m_nodeName)) {
+            // "promote-pending": the promotion stops half-way; the node is left Pending, waiting to be
+            // notified (gs_ctl notify), and gs_ctl switchover reports a timeout.
+            m_role = QStringLiteral("pending");
+            m_waitPromoting = true;
+            serverLog("WARNING", QStringLiteral("switchover: promotion did not complete, server is pending"));
+            writeState();
+            return;
+        }
+        m_role = QStringLiteral("primary");
         serverLog("LOG", QStringLiteral("switchover completed, now primary"));
         writeState();
     }
@@ -1682,17 +2025,19 @@ private:
     // --- replication: receiver side --------------------------------------------------------
     void requestSwitchover()
     {
-        if (!isStandbyLike() || !m_upstream) {
+        if (!isStandbyLike() || !m_upstream || m_promoting) {
             serverLog("WARNING", QStringLiteral("switchover requested but there is no connected primary"));
             return;
         }
         serverLog("LOG", QStringLiteral("received switchover request, asking the primary to demote"));
-        m_upstream->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("switchover") } }));
+        m_upstream->write(
+            Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("switchover") } }));
     }
 
     void tryConnectUpstream()
     {
-        if (m_shuttingDown || !isStandbyLike() || m_upstream || !m_attempts.isEmpty())
+        if (m_shuttingDown || !isStandbyLike() || m_upstream || !m_attempts.isEmpty() || m_promoting
+            || starting())
             return;
         for (const ReplConnInfo& peer : std::as_const(m_peers)) {
             auto* s = new QTcpSocket(this);
@@ -1701,9 +2046,9 @@ private:
             const int port = peer.remoteport;
             connect(s, &QTcpSocket::connected, this, [this, s] {
                 s->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("hello") },
-                    { QStringLiteral("node"), m_nodeName },
-                    { QStringLiteral("role"), m_role }, { QStringLiteral("archive"), m_archive },
-                    { QStringLiteral("lsn"), double(m_lsn) }, { QStringLiteral("version"), mogdbVersion() } }));
+                    { QStringLiteral("node"), m_nodeName }, { QStringLiteral("role"), m_role },
+                    { QStringLiteral("archive"), m_archive }, { QStringLiteral("lsn"), double(m_lsn) },
+                    { QStringLiteral("version"), mogdbVersion() } }));
             });
             connect(s, &QTcpSocket::readyRead, this, [this, s, host, port] {
                 for (const QJsonObject& m : Proto::readMessages(s))
@@ -1756,6 +2101,8 @@ private:
             m_receiverStartMs = nowMs();
             m_upstreamLsn = quint64(m.value(QStringLiteral("lsn")).toDouble());
             m_lsn = qMax(m_lsn, m_upstreamLsn);
+            m_flushLsn = m_lsn;
+            m_replayLsn = m_lsn;
             serverLog("LOG", QStringLiteral("walreceiver connected to %1:%2").arg(host).arg(port));
             // Abandon the other attempts.
             const QList<QTcpSocket*> others = m_attempts;
@@ -1773,14 +2120,39 @@ private:
         if (t == QStringLiteral("wal")) {
             m_upstreamLsn = quint64(m.value(QStringLiteral("lsn")).toDouble());
             m_lsn = qMax(m_lsn, m_upstreamLsn);
+            m_upstreamLoad = m.value(QStringLiteral("load")).toBool();
+            if (m_upstreamLoad) {
+                // Under write load the standby flushes and replays a little behind what it received: a
+                // few bytes to a few KB, different every time, never caught up with the sender.
+                auto* rng = QRandomGenerator::global();
+                const quint64 flushLag = quint64(rng->bounded(1024)) * 8;
+                const quint64 replayLag = 8 + quint64(rng->bounded(1024)) * 8;
+                m_flushLsn = qMax(m_flushLsn, m_lsn - qMin(m_lsn, flushLag));
+                m_replayLsn = qMax(m_replayLsn, m_flushLsn - qMin(m_flushLsn, replayLag));
+                m_replayLsn = qMin(m_replayLsn, m_lsn - 8);
+                m_flushLsn = qMax(m_flushLsn, m_replayLsn);
+            } else {
+                m_flushLsn = m_lsn;
+                m_replayLsn = m_lsn;
+            }
             s->write(Proto::encode(QJsonObject { { QStringLiteral("t"), QStringLiteral("ack") },
-                { QStringLiteral("lsn"), double(m_lsn) } }));
+                { QStringLiteral("lsn"), double(m_lsn) }, { QStringLiteral("flush"), double(m_flushLsn) },
+                { QStringLiteral("replay"), double(m_replayLsn) } }));
         } else if (t == QStringLiteral("demoted")) {
+            // The primary has demoted; this standby now replays the rest and promotes (db_state
+            // Promoting, local_role still Standby until it is done).
             const quint64 lsn = quint64(m.value(QStringLiteral("lsn")).toDouble());
             m_upstream = nullptr;
+            m_upstreamLoad = false;
             s->abort();
             s->deleteLater();
-            promote(lsn);
+            m_promoting = true;
+            serverLog("LOG", QStringLiteral("the primary has demoted, promoting"));
+            writeState();
+            QTimer::singleShot(int(switchoverMs() * (1 - kDemoteShare)), this, [this, lsn] {
+                if (!m_shuttingDown)
+                    promote(lsn);
+            });
         }
     }
 };
@@ -1810,8 +2182,10 @@ int gaussdbMain(int argc, char** argv)
     }
     if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-?"))) {
         std::printf("gaussdb is the openGauss server.\n\nUsage:\n  gaussdb [OPTION]...\n\nOptions:\n"
-                    "  -D DATADIR         database directory\n  -M SERVERMODE      primary | standby | cascade_standby | pending\n"
-                    "  -p PORT            port number to listen on\n  -V, --version      output version information, then exit\n");
+                    "  -D DATADIR         database directory\n  -M SERVERMODE      primary | standby | "
+                    "cascade_standby | pending\n"
+                    "  -p PORT            port number to listen on\n  -V, --version      output version "
+                    "information, then exit\n");
         return 0;
     }
     QString pgdata;
@@ -1819,7 +2193,8 @@ int gaussdbMain(int argc, char** argv)
     int port = 0;
     for (int i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
-        if ((a == QStringLiteral("-D") || a == QStringLiteral("-M") || a == QStringLiteral("-p")) && i + 1 < args.size()) {
+        if ((a == QStringLiteral("-D") || a == QStringLiteral("-M") || a == QStringLiteral("-p"))
+            && i + 1 < args.size()) {
             const QString v = args.at(++i);
             if (a == QStringLiteral("-D"))
                 pgdata = v;
@@ -1836,17 +2211,20 @@ int gaussdbMain(int argc, char** argv)
     if (pgdata.isEmpty())
         pgdata = qEnvironmentVariable("PGDATA");
     if (pgdata.isEmpty()) {
-        std::fprintf(stderr, "%s does not know where to find the server configuration file.\n"
-                             "You must specify the --config-file or -D invocation option or set the PGDATA environment variable.\n",
+        std::fprintf(stderr,
+            "%s does not know where to find the server configuration file.\n"
+            "You must specify the --config-file or -D invocation option or set the PGDATA environment "
+            "variable.\n",
             tool.toLocal8Bit().constData());
         return 1;
     }
     pgdata = QDir::cleanPath(QFileInfo(pgdata).absoluteFilePath());
+    // og-server@v2.0.1 postmaster.cpp PostmasterMain, case 'M': primary, standby, pending, normal,
+    // cascade_standby; anything else is FATAL (gs_ctl passes -M through unchecked).
     static const QStringList modes { QStringLiteral("primary"), QStringLiteral("standby"),
-        QStringLiteral("cascade_standby"), QStringLiteral("pending") };
+        QStringLiteral("cascade_standby"), QStringLiteral("pending"), QStringLiteral("normal") };
     if (!modes.contains(mode)) {
-        std::fprintf(stderr, "%s: invalid argument for option -M: \"%s\"\n", tool.toLocal8Bit().constData(),
-            mode.toLocal8Bit().constData());
+        serverLog("FATAL", QStringLiteral("the options of -M is not recognized"));
         return 1;
     }
 
@@ -1857,8 +2235,9 @@ int gaussdbMain(int argc, char** argv)
         SandboxConfig::load(root, &cfg, &error);
     const Fault fault = takeFault(root, currentNodeName(cfg, pgdata), tool, args);
     if (fault.action == FaultAction::Fail) {
-        const QString msg = fault.message.isEmpty() ? QStringLiteral("FATAL:  could not create shared memory segment: Cannot allocate memory")
-                                                    : fault.message;
+        const QString msg = fault.message.isEmpty()
+            ? QStringLiteral("FATAL:  could not create shared memory segment: Cannot allocate memory")
+            : fault.message;
         std::fprintf(stdout, "%s\n", msg.toLocal8Bit().constData());
         std::fflush(stdout);
         return fault.exitCode;

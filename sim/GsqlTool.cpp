@@ -9,6 +9,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -59,8 +61,8 @@ QString formatAligned(const Proto::ResultSet& rs, const PrintOptions& po)
         for (int i = 0; i < n; ++i) {
             const QString& h = rs.columns.at(i).name;
             const int nb = width[i] - int(h.size());
-            s += QLatin1Char(' ') + QString(nb / 2, QLatin1Char(' ')) + h + QString((nb + 1) / 2, QLatin1Char(' '))
-                + QLatin1Char(' ');
+            s += QLatin1Char(' ') + QString(nb / 2, QLatin1Char(' ')) + h
+                + QString((nb + 1) / 2, QLatin1Char(' ')) + QLatin1Char(' ');
             if (i < n - 1)
                 s += QLatin1Char('|');
         }
@@ -153,27 +155,182 @@ QString format(const Proto::ResultSet& rs, const PrintOptions& po)
     return po.unaligned ? formatUnaligned(rs, po) : formatAligned(rs, po);
 }
 
-// Splits a script into statements on ';' outside quotes; a trailing statement without ';' counts.
-QStringList splitStatements(const QString& script)
+// A statement as gsql's lexer hands it to libpq (psqlscan.l through MainLoop): leading whitespace
+// dropped, the terminating ';' kept. `line` is the input line the statement ended on (for -f messages).
+struct Statement
 {
-    QStringList out;
+    QString text;
+    int line = 1;
+};
+
+// Splits a script (or a -c string, which MainLoop scans the same way) into statements on ';' outside
+// quotes; a trailing statement without ';' counts.
+QList<Statement> splitStatements(const QString& script)
+{
+    QList<Statement> out;
     QString cur;
     bool inStr = false;
+    int line = 1;
     for (const QChar c : script) {
         if (c == QLatin1Char('\''))
             inStr = !inStr;
+        if (cur.isEmpty() && c.isSpace()) {
+            if (c == QLatin1Char('\n'))
+                ++line;
+            continue;
+        }
         cur += c;
+        if (c == QLatin1Char('\n'))
+            ++line;
         if (c == QLatin1Char(';') && !inStr) {
-            if (!cur.trimmed().isEmpty() && cur.trimmed() != QStringLiteral(";"))
-                out.append(cur);
+            if (cur.trimmed() != QStringLiteral(";"))
+                out.append(Statement { cur, line });
             cur.clear();
         }
     }
     if (!cur.trimmed().isEmpty())
-        out.append(cur);
+        out.append(Statement { cur, line });
     return out;
 }
 
+// libpq's syntax-cursor display under an error (og-server@v2.0.1
+// src/common/interfaces/libpq/fe-protocol3.cpp reportErrorPosition()): the line holding the 1-based
+// character position `loc`, cut to 60 columns keeping 10 to the right of the cursor, then a caret.
+QString errorPositionDisplay(const QString& query, int loc)
+{
+    constexpr int displaySize = 60;
+    constexpr int minRightCut = 10;
+    --loc;
+    if (loc < 0)
+        return {};
+    QString w = query;
+    int ibeg = 0;
+    int iend = -1;
+    int locLine = 1;
+    int cno = 0;
+    for (; cno < w.size(); ++cno) {
+        const QChar ch = w.at(cno);
+        if (ch == QLatin1Char('\t')) {
+            w[cno] = QLatin1Char(' ');
+        } else if (ch == QLatin1Char('\r') || ch == QLatin1Char('\n')) {
+            if (cno < loc) {
+                if (ch == QLatin1Char('\r') || cno == 0 || w.at(cno - 1) != QLatin1Char('\r'))
+                    ++locLine;
+                ibeg = cno + 1;
+            } else {
+                iend = cno;
+                break;
+            }
+        }
+    }
+    if (iend < 0)
+        iend = cno;
+    if (loc > cno)
+        return {};
+    bool begTrunc = false;
+    bool endTrunc = false;
+    if (iend - ibeg > displaySize) {
+        if (ibeg + displaySize >= loc + minRightCut) {
+            while (iend - ibeg > displaySize)
+                --iend;
+            endTrunc = true;
+        } else {
+            while (loc + minRightCut < iend) {
+                --iend;
+                endTrunc = true;
+            }
+            while (iend - ibeg > displaySize) {
+                ++ibeg;
+                begTrunc = true;
+            }
+        }
+    }
+    QString prefix = QStringLiteral("LINE %1: ").arg(locLine);
+    if (begTrunc)
+        prefix += QStringLiteral("...");
+    QString text = prefix + w.mid(ibeg, iend - ibeg);
+    if (endTrunc)
+        text += QStringLiteral("...");
+    text += QLatin1Char('\n') + QString(int(prefix.size()) + loc - ibeg, QLatin1Char(' '))
+        + QStringLiteral("^\n");
+    return text;
+}
+
+// PQerrorMessage() of a failed statement as libpq builds it (fe-protocol3.cpp pqGetErrorNotice3, default
+// verbosity): "ERROR:  message", the cursor display, then DETAIL / HINT lines.
+QString libpqErrorMessage(const QJsonObject& reply, const QString& query)
+{
+    QString msg = reply.value(QStringLiteral("error")).toString() + QLatin1Char('\n');
+    const int position = reply.value(QStringLiteral("position")).toInt();
+    if (position > 0)
+        msg += errorPositionDisplay(query, position);
+    const QString detail = reply.value(QStringLiteral("detail")).toString();
+    if (!detail.isEmpty())
+        msg += QStringLiteral("DETAIL:  ") + detail + QLatin1Char('\n');
+    const QString hint = reply.value(QStringLiteral("hint")).toString();
+    if (!hint.isEmpty())
+        msg += QStringLiteral("HINT:  ") + hint + QLatin1Char('\n');
+    return msg;
+}
+
+// The builds the sandbox knows (the two sim programs, sim/CMakeLists.txt): build id -> compile time.
+QString knownDefGsVersion(const QString& version, const QString& build)
+{
+    QString compiled;
+    if (build == QLatin1String("f892ccb7"))
+        compiled = QStringLiteral("2021-07-09 16:12:59");
+    else if (build == QLatin1String("b5bc5bc4"))
+        compiled = QStringLiteral("2022-06-20 11:35:42");
+    else if (build == mogdbBuild())
+        compiled = mogdbCompiledAt();
+    if (compiled.isEmpty())
+        return QStringLiteral("(MogDB %1 build %2)").arg(version, build);
+    return QStringLiteral("(MogDB %1 build %2) compiled at %3 commit 0 last mr  ")
+        .arg(version, build, compiled);
+}
+
+// og-server@v2.0.1 src/bin/psql/startup.cpp main(): the first thing gsql does, before any option.
+QString mismatchWarning(const QString& libpqVersion)
+{
+    return QStringLiteral(
+        "[Warning]: The \"libpq.so\" loaded mismatch the version of gsql, please check it.\n"
+        "expected: %1\nresult: %2\n")
+        .arg(defGsVersion(), libpqVersion);
+}
+
+// The libpq this gsql would load: the first libpq.so.5 on LD_LIBRARY_PATH, else bin/../lib (the
+// sandbox's libpq is a text marker "MogDB 2.0.1 build f892ccb7"). Empty if none is found.
+QString loadedLibpqMarker(const QString& program)
+{
+    QStringList dirs = qEnvironmentVariable("LD_LIBRARY_PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    dirs.append(QFileInfo(program).absolutePath() + QStringLiteral("/../lib"));
+    for (const QString& d : std::as_const(dirs)) {
+        for (const char* name : { "libpq.so.5", "libpq.so.5.5" }) {
+            QFile f(d + QLatin1Char('/') + QLatin1String(name));
+            if (f.open(QIODevice::ReadOnly))
+                return QString::fromUtf8(f.readLine()).trimmed();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+QString gsqlLibpqMismatchNoise(const QString& program)
+{
+    // A real mismatch is reported by gsqlMain itself, once.
+    const QString marker = loadedLibpqMarker(program);
+    if (!marker.isEmpty()
+        && !marker.contains(
+            QStringLiteral("MogDB ") + mogdbVersion() + QStringLiteral(" build ") + mogdbBuild()))
+        return {};
+    // "Another libpq first on LD_LIBRARY_PATH": the other sandbox build.
+    return hasWalsenderLeak()
+        ? mismatchWarning(knownDefGsVersion(QStringLiteral("2.0.3"), QStringLiteral("b5bc5bc4")))
+        : mismatchWarning(knownDefGsVersion(QStringLiteral("2.0.1"), QStringLiteral("f892ccb7")));
+}
+
+namespace {
 } // namespace
 
 int gsqlMain(int argc, char** argv)
@@ -183,6 +340,16 @@ int gsqlMain(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
 
+    // og-server@v2.0.1 src/bin/psql/startup.cpp main(): before anything else (even -V) gsql compares the
+    // libpq it loaded with its own version, warns on stderr and goes on (exits only on multi-node builds).
+    {
+        const QString marker = loadedLibpqMarker(programPath(argv[0]));
+        static const QRegularExpression build(QStringLiteral("MogDB (\\S+) build (\\S+)"));
+        const QRegularExpressionMatch m = build.match(marker);
+        if (m.hasMatch() && (m.captured(1) != mogdbVersion() || m.captured(2) != mogdbBuild()))
+            err(mismatchWarning(knownDefGsVersion(m.captured(1), m.captured(2))));
+    }
+
     QString db = QStringLiteral("postgres");
     QString host;
     QString port;
@@ -190,35 +357,76 @@ int gsqlMain(int argc, char** argv)
     QString command;
     QString file;
     bool haveCommand = false;
+    bool onErrorStop = false;
     PrintOptions po;
     // Options with an argument (short letter -> long name).
     const QString withArg = QStringLiteral("cdfhpUWFRv");
     auto longName = [](QChar c) -> QString {
         switch (c.toLatin1()) {
-        case 'c': return QStringLiteral("command");
-        case 'd': return QStringLiteral("dbname");
-        case 'f': return QStringLiteral("file");
-        case 'h': return QStringLiteral("host");
-        case 'p': return QStringLiteral("port");
-        case 'U': return QStringLiteral("username");
-        case 'W': return QStringLiteral("password");
-        case 'F': return QStringLiteral("field-separator");
-        case 'R': return QStringLiteral("record-separator");
-        case 'v': return QStringLiteral("set");
+        case 'c':
+            return QStringLiteral("command");
+        case 'd':
+            return QStringLiteral("dbname");
+        case 'f':
+            return QStringLiteral("file");
+        case 'h':
+            return QStringLiteral("host");
+        case 'p':
+            return QStringLiteral("port");
+        case 'U':
+            return QStringLiteral("username");
+        case 'W':
+            return QStringLiteral("password");
+        case 'F':
+            return QStringLiteral("field-separator");
+        case 'R':
+            return QStringLiteral("record-separator");
+        case 'v':
+            return QStringLiteral("set");
         }
         return QString();
     };
     auto apply = [&](QChar opt, const QString& value) {
         switch (opt.toLatin1()) {
-        case 'c': command = value; haveCommand = true; break;
-        case 'd': db = value; break;
-        case 'f': file = value; break;
-        case 'h': host = value; break;
-        case 'p': port = value; break;
-        case 'U': user = value; break;
-        case 'F': po.fieldSep = value; break;
-        case 'R': po.recordSep = value; break;
-        default: break;
+        case 'c':
+            command = value;
+            haveCommand = true;
+            break;
+        case 'd':
+            db = value;
+            break;
+        case 'f':
+            file = value;
+            break;
+        case 'h':
+            host = value;
+            break;
+        case 'p':
+            port = value;
+            break;
+        case 'U':
+            user = value;
+            break;
+        case 'F':
+            po.fieldSep = value;
+            break;
+        case 'R':
+            po.recordSep = value;
+            break;
+        case 'v': {
+            // -v NAME=VALUE; only ON_ERROR_STOP changes what the sandbox does (startup.cpp
+            // on_error_stop_hook, ParseVariableBool: on/true/yes/1, or no value).
+            const QString name = value.section(QLatin1Char('='), 0, 0);
+            const QString v = value.section(QLatin1Char('='), 1).toLower();
+            if (name == QStringLiteral("ON_ERROR_STOP"))
+                onErrorStop = v.isEmpty() || v.startsWith(QLatin1Char('o'))
+                    ? v != QStringLiteral("off") && v != QStringLiteral("of")
+                    : (v.startsWith(QLatin1Char('t')) || v.startsWith(QLatin1Char('y'))
+                        || v == QStringLiteral("1"));
+            break;
+        }
+        default:
+            break;
         }
     };
     QStringList positional;
@@ -229,7 +437,8 @@ int gsqlMain(int argc, char** argv)
             return 0;
         }
         if (a == QStringLiteral("-?") || a == QStringLiteral("--help")) {
-            out(QStringLiteral("gsql is the openGauss interactive terminal.\n\nUsage:\n  gsql [OPTION]... [DBNAME [USERNAME]]\n"));
+            out(QStringLiteral("gsql is the openGauss interactive terminal.\n\nUsage:\n  gsql [OPTION]... "
+                               "[DBNAME [USERNAME]]\n"));
             return 0;
         }
         if (a.startsWith(QStringLiteral("--"))) {
@@ -252,7 +461,9 @@ int gsqlMain(int argc, char** argv)
                     po.expanded = true;
                 else if (name != QStringLiteral("quiet") && name != QStringLiteral("maintenance")
                     && name != QStringLiteral("no-password")) {
-                    err(QStringLiteral("gsql: unrecognized option '%1'\nTry \"gsql --help\" for more information.\n").arg(a));
+                    err(QStringLiteral(
+                        "gsql: unrecognized option '%1'\nTry \"gsql --help\" for more information.\n")
+                            .arg(a));
                     return 1;
                 }
             }
@@ -265,7 +476,9 @@ int gsqlMain(int argc, char** argv)
                     QString v = a.mid(k + 1);
                     if (v.isEmpty()) {
                         if (i + 1 >= args.size()) {
-                            err(QStringLiteral("gsql: option requires an argument -- '%1'\nTry \"gsql --help\" for more information.\n").arg(c));
+                            err(QStringLiteral("gsql: option requires an argument -- '%1'\nTry \"gsql "
+                                               "--help\" for more information.\n")
+                                    .arg(c));
                             return 1;
                         }
                         v = args.at(++i);
@@ -274,12 +487,30 @@ int gsqlMain(int argc, char** argv)
                     break;
                 }
                 switch (c.toLatin1()) {
-                case 'A': po.unaligned = true; break;
-                case 't': po.tuplesOnly = true; break;
-                case 'x': po.expanded = true; break;
-                case 'q': case 'm': case 'r': case 'a': case 'e': case 'n': case 's': case 'S': case 'X': case 'w': break;
+                case 'A':
+                    po.unaligned = true;
+                    break;
+                case 't':
+                    po.tuplesOnly = true;
+                    break;
+                case 'x':
+                    po.expanded = true;
+                    break;
+                case 'q':
+                case 'm':
+                case 'r':
+                case 'a':
+                case 'e':
+                case 'n':
+                case 's':
+                case 'S':
+                case 'X':
+                case 'w':
+                    break;
                 default:
-                    err(QStringLiteral("gsql: invalid option -- '%1'\nTry \"gsql --help\" for more information.\n").arg(c));
+                    err(QStringLiteral(
+                        "gsql: invalid option -- '%1'\nTry \"gsql --help\" for more information.\n")
+                            .arg(c));
                     return 1;
                 }
             }
@@ -330,54 +561,78 @@ int gsqlMain(int argc, char** argv)
         }
     }
     if (!connected) {
-        err(QStringLiteral("failed to connect %1:%2.\n").arg(host.isEmpty() ? QStringLiteral("Unknown") : host, port));
+        // startup.cpp main(): "failed to connect %s:%s.\n", exit EXIT_BADCONN.
+        err(QStringLiteral("failed to connect %1:%2.\n")
+                .arg(host.isEmpty() ? QStringLiteral("Unknown") : host, port));
         return 2;
     }
 
-    QStringList statements;
+    QString script;
     if (haveCommand) {
-        statements.append(command);
+        script = command;
+    } else if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            err(QStringLiteral("gsql: %1: No such file or directory\n").arg(file));
+            return 1;
+        }
+        script = QString::fromUtf8(f.readAll());
     } else {
-        QString script;
-        if (!file.isEmpty()) {
-            QFile f(file);
-            if (!f.open(QIODevice::ReadOnly)) {
-                err(QStringLiteral("gsql: %1: No such file or directory\n").arg(file));
-                return 1;
-            }
-            script = QString::fromUtf8(f.readAll());
-        } else {
-            QFile in;
-            if (in.open(stdin, QIODevice::ReadOnly))
-                script = QString::fromUtf8(in.readAll());
-        }
-        statements = splitStatements(script);
+        QFile in;
+        if (in.open(stdin, QIODevice::ReadOnly))
+            script = QString::fromUtf8(in.readAll());
     }
-    int exitCode = 0;
-    for (const QString& sql : std::as_const(statements)) {
+    // psql_error(): with -f every message is prefixed "gsql:<file>:<line>: ".
+    auto psqlError = [&](const Statement& st, const QString& text) {
+        err(file.isEmpty() || haveCommand ? text
+                                          : QStringLiteral("gsql:%1:%2: ").arg(file).arg(st.line) + text);
+    };
+    // -c, -f and stdin all go through MainLoop() (og-server@v2.0.1 src/bin/psql/startup.cpp; mainloop.cpp):
+    // every statement is sent on its own; a failed one is reported and the rest still run, and the exit
+    // code stays EXIT_SUCCESS unless ON_ERROR_STOP is set (then EXIT_USER = 3 at the first error).
+    bool first = true;
+    for (const Statement& st : splitStatements(script)) {
         QJsonObject reply;
-        if (!client.request(QJsonObject { { QStringLiteral("t"), QStringLiteral("sql") }, { QStringLiteral("sql"), sql },
-                                { QStringLiteral("db"), db }, { QStringLiteral("user"), user } },
+        if (!client.request(QJsonObject { { QStringLiteral("t"), QStringLiteral("sql") },
+                                { QStringLiteral("sql"), st.text }, { QStringLiteral("db"), db },
+                                { QStringLiteral("user"), user } },
                 &reply, 30000, &error)) {
-            err(QStringLiteral("server closed the connection unexpectedly\n\tThis probably means the server terminated abnormally\n\tbefore or while processing the request.\n"
-                               "The connection to the server was lost. Attempting reset: Failed.\n"));
+            // libpq's message for a dropped connection, then common.cpp CheckConnection() in a
+            // non-interactive session: "connection to server was lost", exit EXIT_BADCONN.
+            psqlError(st,
+                QStringLiteral("server closed the connection unexpectedly\n\tThis probably means the server "
+                               "terminated abnormally\n"
+                               "\tbefore or while processing the request.\n"));
+            psqlError(st, QStringLiteral("connection to server was lost\n"));
             return 2;
         }
-        if (reply.value(QStringLiteral("fatal")).toBool()) {
-            err(QStringLiteral("gsql: ") + reply.value(QStringLiteral("error")).toString() + QLatin1Char('\n'));
+        if (reply.value(QStringLiteral("terminated")).toBool()) {
+            // The backend was terminated (e.g. the primary demoted during a switchover): libpq reports the
+            // FATAL it received, then the closed connection.
+            psqlError(st,
+                reply.value(QStringLiteral("error")).toString()
+                    + QStringLiteral("\nserver closed the connection unexpectedly\n\tThis probably means the "
+                                     "server terminated abnormally\n"
+                                     "\tbefore or while processing the request.\n"));
+            psqlError(st, QStringLiteral("connection to server was lost\n"));
             return 2;
         }
+        if (reply.value(QStringLiteral("fatal")).toBool() && first) {
+            // Refused at connection time (startup.cpp: "%s: %s", progname, PQerrorMessage; EXIT_BADCONN).
+            err(QStringLiteral("gsql: ") + reply.value(QStringLiteral("error")).toString()
+                + QLatin1Char('\n'));
+            return 2;
+        }
+        first = false;
         if (!reply.value(QStringLiteral("ok")).toBool()) {
-            err(reply.value(QStringLiteral("error")).toString() + QLatin1Char('\n'));
-            exitCode = haveCommand ? 1 : 3;
-            if (haveCommand)
-                break;
+            psqlError(st, libpqErrorMessage(reply, st.text));
+            if (onErrorStop)
+                return 3;
             continue;
         }
         out(format(Proto::ResultSet::fromJson(reply), po));
     }
-    // Scripts run from stdin keep going after an error and exit 0, like psql without ON_ERROR_STOP.
-    return exitCode == 3 ? 0 : exitCode;
+    return 0;
 }
 
 } // namespace Sim
