@@ -583,10 +583,10 @@ int CliCommands::undo(const QStringList& args)
         return 2;
     }
     const Plan forward = Plan::fromJson(QJsonDocument::fromJson(planFile.readAll()).object());
-    // What ran, in order, from the journal: every step that started (the failed one may have half-happened).
+    // What ran, in order, from the journal, and how each attempt ended: a step that did not end ok is
+    // undone only if its effect shows on the node when the undo runs (WayBackPlanner).
     QString result;
-    const QStringList ran = Journal::startedStepIds(runDir, &result);
-    const Plan back = WayBackPlanner::build(profile, forward, ran);
+    const Plan back = WayBackPlanner::build(profile, forward, Journal::stepOutcomes(runDir, &result));
     if (back.steps.isEmpty()) {
         m_out << Tr::tr("Nothing to undo: no step of that run changed anything that can be taken back.") << Qt::endl;
         return 0;

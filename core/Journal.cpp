@@ -81,6 +81,35 @@ QStringList Journal::startedStepIds(const QString& runDir, QString* lastResult)
     return ran;
 }
 
+QList<StepOutcome> Journal::stepOutcomes(const QString& runDir, QString* lastResult)
+{
+    QList<StepOutcome> outcomes;
+    QFile file(runDir + QStringLiteral("/journal.jsonl"));
+    if (!file.open(QIODevice::ReadOnly))
+        return outcomes;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        const QString event = e.value(QStringLiteral("event")).toString();
+        const QString step = e.value(QStringLiteral("step")).toString();
+        if (event == QStringLiteral("step-start")) {
+            outcomes.append(StepOutcome { step, StepOutcome::End::Unknown });
+        } else if (event == QStringLiteral("step-end")) {
+            // The end belongs to the latest start of that step that has none yet.
+            for (auto it = outcomes.rbegin(); it != outcomes.rend(); ++it) {
+                if (it->stepId == step && it->end == StepOutcome::End::Unknown) {
+                    it->end = e.value(QStringLiteral("status")).toString() == stepStatusName(StepStatus::Ok)
+                        ? StepOutcome::End::Ok
+                        : StepOutcome::End::Failed;
+                    break;
+                }
+            }
+        } else if (event == QStringLiteral("run-end") && lastResult) {
+            *lastResult = e.value(QStringLiteral("result")).toString();
+        }
+    }
+    return outcomes;
+}
+
 bool Journal::open(const QString& runDir, const ClusterProfile& profile, const Plan& plan, QString* error)
 {
     QDir dir(runDir);

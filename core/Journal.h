@@ -3,6 +3,7 @@
 #include "Plan.h"
 #include "Profile.h"
 #include "Runner.h"
+#include "WayBackPlanner.h"
 
 #include <QFile>
 #include <QMutex>
@@ -34,6 +35,10 @@ public:
     // included (a retried step appears once per attempt): what WayBackPlanner::build takes. `lastResult`
     // gets the result of the last run-end event ("ok", "failed", "cancelled"; empty if none).
     static QStringList startedStepIds(const QString& runDir, QString* lastResult = nullptr);
+    // Every attempt at a step in the run recorded in `runDir`, in run order, with how it ended (a start
+    // without an end: Unknown, MogUp stopped meanwhile): what WayBackPlanner::build takes to undo only
+    // what had an effect. `lastResult` as for startedStepIds.
+    static QList<StepOutcome> stepOutcomes(const QString& runDir, QString* lastResult = nullptr);
 
     bool open(const QString& runDir, const ClusterProfile& profile, const Plan& plan, QString* error);
     QString runDir() const { return m_dir; }

@@ -258,6 +258,11 @@ QJsonObject Step::toJson() const
     o.insert(QStringLiteral("undo_title_args"), toArray(undoTitleArgs));
     o.insert(QStringLiteral("timeout_ms"), timeoutMs);
     o.insert(QStringLiteral("effect_detectable"), effectDetectable);
+    // Written only when set: most steps have neither, and plan.json stays as it was for them.
+    if (effectCheck.kind != CheckKind::None)
+        o.insert(QStringLiteral("effect_check"), effectCheck.toJson());
+    if (onlyIf.kind != CheckKind::None)
+        o.insert(QStringLiteral("only_if"), onlyIf.toJson());
     if (!notes.isEmpty()) {
         QJsonArray arr;
         for (const Note& n : notes)
@@ -290,6 +295,11 @@ Step Step::fromJson(const QJsonObject& o)
     s.undoTitleArgs = toStringList(o.value(QStringLiteral("undo_title_args")));
     s.timeoutMs = o.value(QStringLiteral("timeout_ms")).toInt(s.timeoutMs);
     s.effectDetectable = o.value(QStringLiteral("effect_detectable")).toBool(false);
+    // Absent in older plan.json files: the checks stay None.
+    if (o.contains(QStringLiteral("effect_check")))
+        s.effectCheck = Check::fromJson(o.value(QStringLiteral("effect_check")).toObject());
+    if (o.contains(QStringLiteral("only_if")))
+        s.onlyIf = Check::fromJson(o.value(QStringLiteral("only_if")).toObject());
     for (const QJsonValue& v : o.value(QStringLiteral("notes")).toArray()) {
         const QJsonObject n = v.toObject();
         s.notes.append(Note { n.value(QStringLiteral("source")).toString(), toStringList(n.value(QStringLiteral("args"))) });
@@ -306,6 +316,7 @@ QJsonObject Plan::toJson() const
     o.insert(QStringLiteral("profile_name"), profileName);
     o.insert(QStringLiteral("from_version"), fromVersion);
     o.insert(QStringLiteral("to_version"), toVersion);
+    o.insert(QStringLiteral("id"), id);
     QJsonArray stepArray;
     for (const Step& s : steps)
         stepArray.append(s.toJson());
@@ -324,6 +335,7 @@ Plan Plan::fromJson(const QJsonObject& o)
     p.profileName = o.value(QStringLiteral("profile_name")).toString();
     p.fromVersion = o.value(QStringLiteral("from_version")).toString();
     p.toVersion = o.value(QStringLiteral("to_version")).toString();
+    p.id = o.value(QStringLiteral("id")).toString(); // empty for plans written before ids existed
     const QJsonArray stepArray = o.value(QStringLiteral("steps")).toArray();
     for (const QJsonValue& v : stepArray)
         p.steps.append(Step::fromJson(v.toObject()));

@@ -102,6 +102,16 @@ struct Step
     // UploadPackage: the file on this machine and the nodes it goes to (each into its unpack_dir).
     QString localFile;
     QStringList targets;
+    // Reads whether the step's effect is on the node even when the step stopped midway, through a marker
+    // the step itself leaves: swap-bin/swap-lib write GAUSSHOME/.mogup-swap-bin (…-lib) holding the plan
+    // id before they move bin/lib away, so "marker holds this plan's id and bin_201 is there" proves
+    // that this plan made bin_201 and no earlier attempt or DBA did. None: the step leaves no marker.
+    // WayBackPlanner uses it for a step that did not end ok. An exit-code check (PathsPresent).
+    Check effectCheck;
+    // Steps of a way back: the command runs only when this check passes (the forward step's effect is
+    // on the node). When it reads as failed the step is not run: there is nothing to undo. A reading
+    // that cannot be taken (the node does not answer) fails the step. An exit-code check (PathsPresent).
+    Check onlyIf;
 
     // Why parts of the command are there, one translatable line each (source + %N args, like the
     // title): e.g. each file copy-om-files carries over and what the OM needs it for. Shown with the plan.
@@ -129,6 +139,10 @@ struct Plan
     // Node name -> host, for transport ssh only (empty for local: every node is on this machine).
     // toShellScript marks commands that belong to another host with it.
     QMap<QString, QString> nodeHosts;
+    // Unique per built plan (a UUID). The swap steps write it into their markers (Step::effectCheck),
+    // so the way back tells this plan's bin_201/lib_201 from an older one. Empty in plan.json files
+    // written before plans had ids.
+    QString id;
 
     QJsonObject toJson() const;
     static Plan fromJson(const QJsonObject& o);

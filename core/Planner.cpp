@@ -226,6 +226,7 @@ Plan PlanSteps::newPlan(UpgradeMode mode) const
     plan.profileName = m_profile.name;
     plan.fromVersion = m_fromVersion;
     plan.toVersion = m_package.version;
+    plan.id = m_planId;
     if (m_profile.transport == Transport::Ssh) {
         for (const NodeProfile& n : m_profile.nodes)
             plan.nodeHosts.insert(n.name, n.host);
@@ -457,54 +458,99 @@ Step PlanSteps::startDb(const NodeProfile& node, const QString& mode) const
     return s;
 }
 
-Step PlanSteps::swapBin(const NodeProfile& node) const
+namespace {
+
+// The marker a swap leaves in GAUSSHOME, next to the backup and never inside it: bin_201 stays exactly
+// what bin/ was.
+QString swapMarker(const QString& dir)
 {
-    const NodeCommands nc(m_profile, node);
-    const QString backup = QStringLiteral("bin_") + m_suffix;
+    return QStringLiteral(".mogup-swap-") + dir;
+}
+
+// Shell test, run in GAUSSHOME: the marker holds this plan's id and the backup is there, i.e. this plan
+// moved `dir` away. A backup from an earlier attempt or made by hand has no marker, or another plan's.
+QString swappedByPlan(const QString& dir, const QString& backup, const QString& planId)
+{
+    return QStringLiteral("test \"$(cat ") + shellQuote(swapMarker(dir))
+        + QStringLiteral(" 2>/dev/null)\" = ") + shellQuote(planId) + QStringLiteral(" && test -d ")
+        + shellQuote(backup);
+}
+
+QString printErr(const QString& message)
+{
+    return QStringLiteral("printf '%s\\n' ") + shellQuote(message) + QStringLiteral(" >&2");
+}
+
+// swap-bin and swap-lib: the same procedure for bin/ and lib/.
+Step swapStep(const ClusterProfile& profile, const NodeProfile& node, StepKind kind, const QString& dir,
+    const QString& backup, const QString& planId)
+{
+    const NodeCommands nc(profile, node);
     const QString home = shellQuote(node.gausshome);
-    Step s = makeStep(node, StepKind::SwapBin);
-    s.titleSource = src(QT_TRANSLATE_NOOP("MogUp", "Replace bin on %1 (the old one is kept as %2)"));
+    const QString marker = shellQuote(swapMarker(dir));
+    Step s = makeStep(node, kind);
     s.titleArgs = QStringList { node.name, backup };
-    // `test ! -e` refuses to run over a backup left by an earlier attempt: mv would move bin *into* it
-    // and the only copy of the old binaries would be mixed up with the new ones.
-    s.command = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && test ! -e ")
-        + shellQuote(backup) + QStringLiteral(" && mv bin ") + shellQuote(backup)
-        + QStringLiteral(" && cp -r ") + shellQuote(m_profile.unpackDirFor(node) + QStringLiteral("/bin"))
-        + QStringLiteral(" ."));
-    s.check = makeCheck(CheckKind::BinaryVersion, nc.gaussdbVersion());
-    s.check.expectVersion = m_package.version;
-    // `test -d` first: without the backup, removing bin would leave the node with no binaries at all.
-    s.undoCommand
-        = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && test -d ") + shellQuote(backup)
-            + QStringLiteral(" && rm -rf bin && mv ") + shellQuote(backup) + QStringLiteral(" bin"));
-    s.undoTitleSource = src(QT_TRANSLATE_NOOP("MogUp", "Put the old bin back on %1 (from %2)"));
+    // The guard refuses to run over a backup left by an earlier attempt: mv would move bin *into* it and
+    // the only copy of the old binaries would be mixed up with the new ones. The marker is written before
+    // the mv (a full disk fails the marker, not a half-done swap) and removed again when the mv fails, so
+    // it holds this plan's id exactly when this plan moved `dir` away, also when the copy then fails.
+    s.command = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && if test -e ")
+        + shellQuote(backup) + QStringLiteral("; then ")
+        + printErr(QStringLiteral("MogUp: %1 exists already (left by an earlier attempt or made by hand): %2 "
+                                  "was not replaced and nothing was changed. Check what %1 holds and move it "
+                                  "away before upgrading.")
+                       .arg(backup, dir))
+        + QStringLiteral("; exit 1; fi && printf '%s\\n' ") + shellQuote(planId) + QStringLiteral(" > ")
+        + marker + QStringLiteral(" && if mv ") + shellQuote(dir) + QLatin1Char(' ') + shellQuote(backup)
+        + QStringLiteral("; then cp -r ") + shellQuote(profile.unpackDirFor(node) + QLatin1Char('/') + dir)
+        + QStringLiteral(" .; else rm -f ") + marker + QStringLiteral("; exit 1; fi"));
+    // What the way back reads when the step did not end ok: did this plan move `dir` away?
+    s.effectCheck = makeCheck(CheckKind::PathsPresent,
+        nc.asDbUserShell(
+            QStringLiteral("cd ") + home + QStringLiteral(" && ") + swappedByPlan(dir, backup, planId)));
+    s.effectCheck.paths = QStringList { node.gausshome + QLatin1Char('/') + swapMarker(dir),
+        node.gausshome + QLatin1Char('/') + backup };
+    // Only this plan's backup goes back: without the marker, removing `dir` would replace the live files
+    // with a stale copy (or leave the node with none at all when there is no backup).
+    s.undoCommand = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && if ")
+        + swappedByPlan(dir, backup, planId) + QStringLiteral("; then rm -rf ") + shellQuote(dir)
+        + QStringLiteral(" && mv ") + shellQuote(backup) + QLatin1Char(' ') + shellQuote(dir)
+        + QStringLiteral(" && rm -f ") + marker + QStringLiteral("; else ")
+        + printErr(
+            QStringLiteral("MogUp: not putting %1 back: %2 does not hold this plan's id (%3), so this plan "
+                           "did not make %1 (an earlier attempt or a copy made by hand did). %4 and %1 "
+                           "were left as they are.")
+                .arg(backup, swapMarker(dir), planId, dir))
+        + QStringLiteral("; exit 1; fi"));
     s.undoTitleArgs = s.titleArgs;
     s.effectDetectable = true;
     return s;
 }
 
+} // namespace
+
+Step PlanSteps::swapBin(const NodeProfile& node) const
+{
+    Step s = swapStep(m_profile, node, StepKind::SwapBin, QStringLiteral("bin"),
+        QStringLiteral("bin_") + m_suffix, m_planId);
+    s.titleSource = src(QT_TRANSLATE_NOOP("MogUp", "Replace bin on %1 (the old one is kept as %2)"));
+    s.check = makeCheck(CheckKind::BinaryVersion, NodeCommands(m_profile, node).gaussdbVersion());
+    s.check.expectVersion = m_package.version;
+    s.undoTitleSource = src(QT_TRANSLATE_NOOP("MogUp", "Put the old bin back on %1 (from %2)"));
+    return s;
+}
+
 Step PlanSteps::swapLib(const NodeProfile& node) const
 {
-    const NodeCommands nc(m_profile, node);
     const QString backup = QStringLiteral("lib_") + m_suffix;
-    const QString home = shellQuote(node.gausshome);
-    Step s = makeStep(node, StepKind::SwapLib);
+    Step s = swapStep(m_profile, node, StepKind::SwapLib, QStringLiteral("lib"), backup, m_planId);
     s.titleSource = src(QT_TRANSLATE_NOOP("MogUp", "Replace lib on %1 (the old one is kept as %2)"));
-    s.titleArgs = QStringList { node.name, backup };
-    s.command = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && test ! -e ")
-        + shellQuote(backup) + QStringLiteral(" && mv lib ") + shellQuote(backup)
-        + QStringLiteral(" && cp -r ") + shellQuote(m_profile.unpackDirFor(node) + QStringLiteral("/lib"))
-        + QStringLiteral(" ."));
     const QStringList paths { node.gausshome + QStringLiteral("/lib"),
         node.gausshome + QLatin1Char('/') + backup };
-    s.check = makeCheck(CheckKind::PathsPresent, nc.asDbUserShell(testPaths(paths)));
+    s.check
+        = makeCheck(CheckKind::PathsPresent, NodeCommands(m_profile, node).asDbUserShell(testPaths(paths)));
     s.check.paths = paths;
-    s.undoCommand
-        = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && test -d ") + shellQuote(backup)
-            + QStringLiteral(" && rm -rf lib && mv ") + shellQuote(backup) + QStringLiteral(" lib"));
     s.undoTitleSource = src(QT_TRANSLATE_NOOP("MogUp", "Put the old lib back on %1 (from %2)"));
-    s.undoTitleArgs = s.titleArgs;
-    s.effectDetectable = true;
     return s;
 }
 
@@ -542,9 +588,35 @@ Step PlanSteps::copyOmFiles(const NodeProfile& node) const
     const QStringList paths = required;
     s.check = makeCheck(CheckKind::PathsPresent, nc.asDbUserShell(testPaths(paths)));
     s.check.paths = paths;
-    s.undoCommand = nc.asDbUserShell(QStringLiteral("cd ") + home
-        + QStringLiteral(
-            " && rm -f bin/cluster_static_config bin/upgrade_version bin/cluster_dynamic_config"));
+    // The undo takes back only what this step copied: only in the bin/ this plan put there (its swap-bin
+    // marker), and only a file still identical to the one in bin_201 (a cluster_dynamic_config that
+    // refreshconf wrote since is newer and stays). Where the package has a file of that name
+    // (alarmItem.conf) the package's copy comes back, as the step found it.
+    const QString oldDir = QStringLiteral("bin_") + m_suffix;
+    const QString unpackBin = m_profile.unpackDirFor(node) + QStringLiteral("/bin/");
+    QStringList takeBack;
+    for (const OmCarryOver& c : items) {
+        const QString copied = shellQuote(QStringLiteral("bin/") + c.name);
+        const QString fromPackage = shellQuote(unpackBin + c.name);
+        const QString kept = shellQuote(backup + c.name);
+        const QString same = c.directory
+            ? QString(QStringLiteral("diff -r ") + kept + QLatin1Char(' ') + copied
+                + QStringLiteral(" >/dev/null 2>&1"))
+            : QString(QStringLiteral("cmp -s ") + kept + QLatin1Char(' ') + copied);
+        takeBack << QStringLiteral("if ") + same + QStringLiteral("; then ")
+                + (c.directory ? QStringLiteral("rm -rf ") : QStringLiteral("rm -f ")) + copied
+                + QStringLiteral(" && if test -e ") + fromPackage + QStringLiteral("; then ")
+                + (c.directory ? QStringLiteral("cp -rp ") : QStringLiteral("cp -p ")) + fromPackage
+                + QStringLiteral(" bin/; fi; fi");
+    }
+    s.undoCommand = nc.asDbUserShell(QStringLiteral("cd ") + home + QStringLiteral(" && if ")
+        + swappedByPlan(QStringLiteral("bin"), oldDir, m_planId) + QStringLiteral("; then ")
+        + takeBack.join(QStringLiteral(" && ")) + QStringLiteral("; else ")
+        + printErr(QStringLiteral(
+            "MogUp: not removing gs_om files from bin: %1 does not hold this plan's id (%2), so "
+            "this plan did not put that bin there. Nothing was changed.")
+                       .arg(swapMarker(QStringLiteral("bin")), m_planId))
+        + QStringLiteral("; exit 1; fi"));
     s.undoTitleSource = src(QT_TRANSLATE_NOOP("MogUp", "Remove the copied gs_om configuration files on %1"));
     s.undoTitleArgs = s.titleArgs;
     s.effectDetectable = true;

@@ -4,6 +4,7 @@
 #include "Profile.h"
 
 #include <QString>
+#include <QUuid>
 
 namespace MogUp {
 
@@ -97,12 +98,16 @@ public:
 
     // "201" for "2.0.1": the suffix of the bin/lib backups, as in the vendor procedure (bin_201).
     QString backupSuffix() const { return m_suffix; }
+    // The id of the plan these steps belong to (Plan::id): new for every PlanSteps, so for every plan.
+    QString planId() const { return m_planId; }
 
 private:
     const ClusterProfile& m_profile;
     Planner::PackageNames m_package;
     QString m_fromVersion;
     QString m_suffix;
+    // Set here rather than in the constructor: one plan, one id, whoever builds the plan.
+    QString m_planId = QUuid::createUuid().toString(QUuid::WithoutBraces);
 };
 
 class OfflinePlanner

@@ -6,6 +6,7 @@
 #include "PackageDistributor.h"
 #include "Planner.h"
 #include "Tr.h"
+#include "WayBackPlanner.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -88,7 +89,11 @@ void Runner::work()
     run.stepsTotal = total;
     run.stepsDone = first;
     CheckEvaluator evaluator(*m_executor, m_profile);
-    QList<Step> completed = m_plan.steps.mid(0, first);
+    // How each step ended, for the way back (WayBackPlanner's rule): the steps before `first` ran in an
+    // earlier attempt and count as done.
+    QList<StepOutcome> outcomes;
+    for (int i = 0; i < first; ++i)
+        outcomes.append(StepOutcome { m_plan.steps.at(i).id, StepOutcome::End::Ok });
 
     for (int i = first; i < total; ++i) {
         const Step& step = m_plan.steps.at(i);
@@ -106,21 +111,47 @@ void Runner::work()
         clock.start();
         const NodeProfile* node = m_profile.node(step.node);
         bool ok = true;
-        if (m_skipDone && node && step.kind != StepKind::UploadPackage) {
+        // A step that is not run because the node is already as it should be: done, nothing ran.
+        const auto notRun = [&](const QString& message) {
+            sr.checkPassed = true;
+            sr.alreadyDone = true;
+            sr.message = message;
+            sr.ms = clock.elapsed();
+            emit stepFinished(i, sr);
+            outcomes.append(StepOutcome { step.id, StepOutcome::End::Ok });
+            run.stepsDone = i + 1;
+            emit progress(i + 1, total);
+        };
+        if (node && step.onlyIf.kind != CheckKind::None) {
+            // An undo of a step that did not end ok: only when that step's effect is on the node.
+            Step probe = step;
+            probe.check = step.onlyIf;
+            const CheckReading effect = evaluator.readOnce(probe, m_cancel);
+            if (effect.verdict == CheckReading::Verdict::Fail) {
+                notRun(Tr::tr("nothing to undo, not run: the step it takes back left nothing here (%1)")
+                           .arg(effect.detail));
+                continue;
+            }
+            if (effect.verdict != CheckReading::Verdict::Pass) {
+                // Unreadable: running the undo could destroy what it should keep, skipping it could leave
+                // the change in place; neither without knowing.
+                ok = false;
+                sr.status = m_cancel.isCancelled() ? StepStatus::Cancelled : StepStatus::CommandFailed;
+                sr.message
+                    = Tr::tr("cannot tell whether there is anything to undo, not run: %1")
+                          .arg(effect.detail.isEmpty() ? Tr::tr("no answer from the node") : effect.detail);
+            }
+        }
+        if (ok && m_skipDone && node && step.kind != StepKind::UploadPackage) {
             const CheckReading already = evaluator.readOnce(step, m_cancel);
             if (already.verdict == CheckReading::Verdict::Pass) {
-                sr.checkPassed = true;
-                sr.alreadyDone = true;
-                sr.message = Tr::tr("already so, not run: %1").arg(already.detail);
-                sr.ms = clock.elapsed();
-                emit stepFinished(i, sr);
-                completed.append(step);
-                run.stepsDone = i + 1;
-                emit progress(i + 1, total);
+                notRun(Tr::tr("already so, not run: %1").arg(already.detail));
                 continue;
             }
         }
-        if (step.kind == StepKind::UploadPackage) {
+        if (!ok) {
+            // Nothing ran: the reading above decided.
+        } else if (step.kind == StepKind::UploadPackage) {
             ok = runUpload(i, step, &sr);
             if (!ok)
                 sr.node = sr.node.isEmpty() ? step.node : sr.node;
@@ -184,22 +215,20 @@ void Runner::work()
                                   .arg(i + 1)
                                   .arg(step.title(), sr.node, what, sr.message);
             }
-            // The step itself may have half-happened: offer its undo too when it has one.
-            if (!step.undoCommand.isEmpty())
-                completed.append(step);
+            // The step itself may have half-happened: WayBackPlanner decides what of it is undone.
+            outcomes.append(StepOutcome { step.id, StepOutcome::End::Failed });
             break;
         }
-        completed.append(step);
+        outcomes.append(StepOutcome { step.id, StepOutcome::End::Ok });
         run.stepsDone = i + 1;
         emit progress(i + 1, total);
     }
 
     run.ok = !run.cancelled && run.failedStepId.isEmpty() && run.stepsDone == total;
     if (!run.ok) {
-        for (auto it = completed.crbegin(); it != completed.crend(); ++it) {
-            if (!it->undoCommand.isEmpty())
-                run.wayBack.append(*it);
-        }
+        // The same rule as `mogup-cli undo` and the wizard's Roll back.
+        for (const WayBackPlanner::Entry& e : WayBackPlanner::stepsToUndo(m_plan, outcomes))
+            run.wayBack.append(e.step);
     }
     // Always read back what every node is now; a fresh token so a cancelled run can still report.
     CancelToken fresh;

@@ -40,7 +40,9 @@ struct RunResult
     QString failedStepTitle;
     QString message;             // what went wrong, naming node and step (translated)
     QList<NodeStatus> nodes;     // each node's state when the run ended (read live)
-    QList<Step> wayBack;         // undo steps of the completed steps, most recent first
+    // The forward steps the way back undoes (WayBackPlanner::stepsToUndo: the steps done, and the failed
+    // one when its effect shows on the node), most recent first.
+    QList<Step> wayBack;
 };
 
 // Runs a plan on a worker thread, one step at a time: command, then the check that proves it.

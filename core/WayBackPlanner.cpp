@@ -73,7 +73,61 @@ Check undoCheck(const ClusterProfile& profile, const Step& s, const NodeProfile*
 
 } // namespace
 
+WayBackPlanner::UndoWhen WayBackPlanner::undoWhen(const Step& step, StepOutcome::End end)
+{
+    if (step.undoCommand.isEmpty())
+        return UndoWhen::Never;
+    // A step that ended ok changed the node. One that did not may have changed nothing (a swap that
+    // stopped at its guard because bin_201 was there already), part of it (mv done, cp failed) or all
+    // of it (its check timed out): only the node can tell, when the way back runs.
+    return end == StepOutcome::End::Ok ? UndoWhen::Always : UndoWhen::IfEffectShows;
+}
+
+Check WayBackPlanner::effectEvidence(const Step& step)
+{
+    if (step.effectCheck.kind != CheckKind::None)
+        return step.effectCheck;
+    // An exit-code check reads exactly whether the paths are there; the others (gs_ctl query, systemctl)
+    // cannot tell "not so" from "cannot read" in one reading.
+    if (step.check.kind == CheckKind::PathsPresent && !step.check.command.isEmpty())
+        return step.check;
+    return {};
+}
+
+QList<WayBackPlanner::Entry> WayBackPlanner::stepsToUndo(
+    const Plan& forward, const QList<StepOutcome>& outcomes)
+{
+    QList<Entry> out;
+    // The latest attempt of a step decides, and the step is undone once, where that attempt ran.
+    QSet<QString> seen;
+    for (auto it = outcomes.crbegin(); it != outcomes.crend(); ++it) {
+        if (seen.contains(it->stepId))
+            continue;
+        seen.insert(it->stepId);
+        const Step* s = nullptr;
+        for (const Step& candidate : forward.steps) {
+            if (candidate.id == it->stepId)
+                s = &candidate;
+        }
+        if (!s)
+            continue;
+        const UndoWhen when = undoWhen(*s, it->end);
+        if (when != UndoWhen::Never)
+            out.append(Entry { *s, when });
+    }
+    return out;
+}
+
 Plan WayBackPlanner::build(const ClusterProfile& profile, const Plan& forward, const QStringList& ranStepIds)
+{
+    QList<StepOutcome> outcomes;
+    for (const QString& id : ranStepIds)
+        outcomes.append(StepOutcome { id, StepOutcome::End::Unknown });
+    return build(profile, forward, outcomes);
+}
+
+Plan WayBackPlanner::build(
+    const ClusterProfile& profile, const Plan& forward, const QList<StepOutcome>& outcomes)
 {
     Plan back;
     back.mode = forward.mode;
@@ -82,19 +136,8 @@ Plan WayBackPlanner::build(const ClusterProfile& profile, const Plan& forward, c
     back.fromVersion = forward.toVersion;
     back.toVersion = forward.fromVersion;
     back.nodeHosts = forward.nodeHosts;
-    // A step retried after a failure started more than once: it is undone once, at its latest start.
-    QSet<QString> undone;
-    for (auto it = ranStepIds.crbegin(); it != ranStepIds.crend(); ++it) {
-        if (undone.contains(*it))
-            continue;
-        undone.insert(*it);
-        const Step* s = nullptr;
-        for (const Step& candidate : forward.steps) {
-            if (candidate.id == *it)
-                s = &candidate;
-        }
-        if (!s || s->undoCommand.isEmpty())
-            continue;
+    for (const Entry& e : stepsToUndo(forward, outcomes)) {
+        const Step* s = &e.step;
         Step u;
         u.id = s->id + QStringLiteral("-undo");
         u.kind = s->kind;
@@ -105,6 +148,10 @@ Plan WayBackPlanner::build(const ClusterProfile& profile, const Plan& forward, c
         u.runAs = s->runAs;
         u.timeoutMs = s->timeoutMs;
         u.check = undoCheck(profile, *s, profile.node(u.node), forward.fromVersion);
+        // The evidence is read where the step ran; an undo that runs elsewhere (a switchover's) is of
+        // the harmless kind and left to its own check.
+        if (e.when == UndoWhen::IfEffectShows && u.node == s->node)
+            u.onlyIf = effectEvidence(*s);
         back.steps.append(u);
     }
     return back;

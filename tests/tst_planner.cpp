@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 using namespace MogUp;
@@ -152,6 +153,7 @@ private slots:
     void quoting_data();
     void quoting();
     void commandsRunInPosixShell();
+    void swapUndoesOnlyWhatThisPlanDid();
     void unpackChecksum();
     void sshHostsMarked();
     void uploadWhenThePackageIsHere_data();
@@ -415,19 +417,65 @@ void Tst_planner::exactCommands()
         stopDb.undoCommand, QStringLiteral("/opt/mogdb/app/bin/gs_ctl start -D /opt/mogdb/data -M standby"));
     QCOMPARE(stopDb.timeoutMs, 180000);
 
+    // Every plan has its own id; the swap steps write it into their marker before they move bin/lib away
+    // and their undo puts the backup back only when the marker holds it (this plan made the backup).
+    const QString id = plan.id;
+    QVERIFY(QUuid::fromString(id).isNull() == false);
     const Step swapBin = step("node2-swap-bin");
     QCOMPARE(swapBin.command,
         QStringLiteral(
-            "cd /opt/mogdb/app && test ! -e bin_201 && mv bin bin_201 && cp -r /opt/mogdb203/bin ."));
+            "cd /opt/mogdb/app && if test -e bin_201; then printf '%s\\n' 'MogUp: bin_201 exists already "
+            "(left "
+            "by an earlier attempt or made by hand): bin was not replaced and nothing was changed. Check "
+            "what bin_201 holds and move it away before upgrading.' >&2; exit 1; fi && printf '%s\\n' ")
+            + id
+            + QStringLiteral(
+                " > .mogup-swap-bin && if mv bin bin_201; then cp -r /opt/mogdb203/bin .; else rm -f "
+                ".mogup-swap-bin; exit 1; fi"));
     QCOMPARE(swapBin.check.kind, CheckKind::BinaryVersion);
     QCOMPARE(swapBin.check.command, QStringLiteral("/opt/mogdb/app/bin/gaussdb -V"));
+    QCOMPARE(swapBin.effectCheck.kind, CheckKind::PathsPresent);
+    QCOMPARE(swapBin.effectCheck.command,
+        QStringLiteral("cd /opt/mogdb/app && test \"$(cat .mogup-swap-bin 2>/dev/null)\" = ") + id
+            + QStringLiteral(" && test -d bin_201"));
+    QCOMPARE(swapBin.effectCheck.paths,
+        QStringList(
+            { QStringLiteral("/opt/mogdb/app/.mogup-swap-bin"), QStringLiteral("/opt/mogdb/app/bin_201") }));
     QCOMPARE(swapBin.undoCommand,
-        QStringLiteral("cd /opt/mogdb/app && test -d bin_201 && rm -rf bin && mv bin_201 bin"));
+        QStringLiteral("cd /opt/mogdb/app && if test \"$(cat .mogup-swap-bin 2>/dev/null)\" = ") + id
+            + QStringLiteral(
+                " && test -d bin_201; then rm -rf bin && mv bin_201 bin && rm -f .mogup-swap-bin; else "
+                "printf '%s\\n' 'MogUp: not putting bin_201 back: .mogup-swap-bin does not hold this "
+                "plan'\\''s id (")
+            + id
+            + QStringLiteral(
+                "), so this plan did not make bin_201 (an earlier attempt or a copy made by hand did). bin "
+                "and bin_201 were left as they are.' >&2; exit 1; fi"));
 
     const Step swapLib = step("node2-swap-lib");
     QCOMPARE(swapLib.command,
         QStringLiteral(
-            "cd /opt/mogdb/app && test ! -e lib_201 && mv lib lib_201 && cp -r /opt/mogdb203/lib ."));
+            "cd /opt/mogdb/app && if test -e lib_201; then printf '%s\\n' 'MogUp: lib_201 exists already "
+            "(left "
+            "by an earlier attempt or made by hand): lib was not replaced and nothing was changed. Check "
+            "what lib_201 holds and move it away before upgrading.' >&2; exit 1; fi && printf '%s\\n' ")
+            + id
+            + QStringLiteral(
+                " > .mogup-swap-lib && if mv lib lib_201; then cp -r /opt/mogdb203/lib .; else rm -f "
+                ".mogup-swap-lib; exit 1; fi"));
+    QCOMPARE(swapLib.effectCheck.command,
+        QStringLiteral("cd /opt/mogdb/app && test \"$(cat .mogup-swap-lib 2>/dev/null)\" = ") + id
+            + QStringLiteral(" && test -d lib_201"));
+    QCOMPARE(swapLib.undoCommand,
+        QStringLiteral("cd /opt/mogdb/app && if test \"$(cat .mogup-swap-lib 2>/dev/null)\" = ") + id
+            + QStringLiteral(
+                " && test -d lib_201; then rm -rf lib && mv lib_201 lib && rm -f .mogup-swap-lib; else "
+                "printf '%s\\n' 'MogUp: not putting lib_201 back: .mogup-swap-lib does not hold this "
+                "plan'\\''s id (")
+            + id
+            + QStringLiteral(
+                "), so this plan did not make lib_201 (an earlier attempt or a copy made by hand did). lib "
+                "and lib_201 were left as they are.' >&2; exit 1; fi"));
     QCOMPARE(swapLib.check.kind, CheckKind::PathsPresent);
     QCOMPARE(swapLib.check.paths,
         QStringList({ QStringLiteral("/opt/mogdb/app/lib"), QStringLiteral("/opt/mogdb/app/lib_201") }));
@@ -457,6 +505,27 @@ void Tst_planner::exactCommands()
     QCOMPARE(copy.check.paths,
         QStringList({ QStringLiteral("/opt/mogdb/app/bin/cluster_static_config"),
             QStringLiteral("/opt/mogdb/app/bin/upgrade_version") }));
+    // The undo takes back only what the step copied: in the bin/ this plan put there, what is still
+    // identical to bin_201's copy; the package's own copy (alarmItem.conf) comes back.
+    QVERIFY2(
+        copy.undoCommand.startsWith(QStringLiteral("cd /opt/mogdb/app && if test \"$(cat .mogup-swap-bin "
+                                                   "2>/dev/null)\" = ")
+            + id
+            + QStringLiteral(" && test -d bin_201; then if cmp -s bin_201/cluster_static_config "
+                             "bin/cluster_static_config; then rm -f bin/cluster_static_config && if test -e "
+                             "/opt/mogdb203/bin/cluster_static_config; then cp -p "
+                             "/opt/mogdb203/bin/cluster_static_config bin/; fi; fi && ")),
+        qPrintable(copy.undoCommand));
+    QVERIFY2(copy.undoCommand.contains(
+                 QStringLiteral(" && if diff -r bin_201/script bin/script >/dev/null 2>&1; then rm "
+                                "-rf bin/script && if test -e /opt/mogdb203/bin/script; then "
+                                "cp -rp /opt/mogdb203/bin/script bin/; fi; fi && ")),
+        qPrintable(copy.undoCommand));
+    QVERIFY(copy.undoCommand.endsWith(
+        QStringLiteral("so this plan did not put that bin there. Nothing was changed.' "
+                       ">&2; exit 1; fi")));
+    QVERIFY(!copy.undoCommand.contains(QStringLiteral("rm -f bin/cluster_static_config bin/")));
+    QCOMPARE(copy.effectCheck.kind, CheckKind::None); // its own check (PathsPresent) tells
 
     const Step start = step("node2-start-db");
     QCOMPARE(start.command, QStringLiteral("/opt/mogdb/app/bin/gs_ctl start -D /opt/mogdb/data -M standby"));
@@ -1114,6 +1183,127 @@ void Tst_planner::commandsRunInPosixShell()
     r = runSh(swapBin.undoCommand, elsewhere);
     QVERIFY(r.exitCode != 0);
     QCOMPARE(readText(home + QStringLiteral("/bin/gaussdb")), QByteArray("old"));
+}
+
+// The swap and copy steps and their undos for real: a backup this plan did not make (left over, or from
+// another plan) is never put back, a swap that stopped before or after its mv is told apart by the
+// marker, and the copy's undo removes only what it copied.
+void Tst_planner::swapUndoesOnlyWhatThisPlanDid()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString root = tmp.path() + QStringLiteral("/it's a dir");
+    const QString home = root + QStringLiteral("/app home");
+    const QString unpack = root + QStringLiteral("/unpack 203");
+    for (const QString& d : QStringList { home + QStringLiteral("/bin"), home + QStringLiteral("/lib"),
+             unpack + QStringLiteral("/bin"), unpack + QStringLiteral("/lib") })
+        QVERIFY(QDir().mkpath(d));
+    QVERIFY(writeText(home + QStringLiteral("/bin/gaussdb"), "old"));
+    QVERIFY(writeText(home + QStringLiteral("/bin/cluster_static_config"), "static"));
+    QVERIFY(writeText(home + QStringLiteral("/bin/upgrade_version"), "2.0.1\n"));
+    QVERIFY(writeText(home + QStringLiteral("/bin/cluster_dynamic_config"), "roles"));
+    QVERIFY(writeText(home + QStringLiteral("/bin/alarmItem.conf"), "alarm_component=/opt/x"));
+    QVERIFY(writeText(home + QStringLiteral("/lib/libpq.so"), "oldlib"));
+    QVERIFY(writeText(unpack + QStringLiteral("/bin/gaussdb"), "new"));
+    QVERIFY(writeText(unpack + QStringLiteral("/bin/alarmItem.conf"), "default"));
+    QVERIFY(writeText(unpack + QStringLiteral("/lib/libpq.so"), "newlib"));
+
+    ClusterProfile profile = makeProfile(InstallMethod::Om, false, 2);
+    profile.unpackDir = unpack;
+    for (NodeProfile& n : profile.nodes)
+        n.gausshome = home;
+    PlannerOptions options;
+    Plan plan;
+    Plan other; // a second plan for the same cluster: an earlier attempt, say
+    QString error;
+    QVERIFY2(Planner::build(profile, options, &plan, &error), qPrintable(error));
+    QVERIFY2(Planner::build(profile, options, &other, &error), qPrintable(error));
+    QVERIFY(!plan.id.isEmpty() && plan.id != other.id);
+    const auto stepOf
+        = [](const Plan& p, const char* id) { return p.steps.at(indexOf(p, QString::fromLatin1(id))); };
+    const Step swapBin = stepOf(plan, "node1-swap-bin");
+    const Step swapLib = stepOf(plan, "node1-swap-lib");
+    const Step copy = stepOf(plan, "node1-copy-om-files");
+    const Step otherSwapBin = stepOf(other, "node1-swap-bin");
+    const Step otherCopy = stepOf(other, "node1-copy-om-files");
+    const QString elsewhere = tmp.path();
+    const QString marker = home + QStringLiteral("/.mogup-swap-bin");
+
+    // 1. A stale bin_201 (a copy made by hand, with other content): the swap stops at its guard, says
+    //    why, writes no marker and changes nothing; its undo refuses and changes nothing either.
+    QVERIFY(QDir().mkpath(home + QStringLiteral("/bin_201")));
+    QVERIFY(writeText(home + QStringLiteral("/bin_201/gaussdb"), "stale"));
+    ShellRun r = runSh(swapBin.command, elsewhere);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("MogUp: bin_201 exists already")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(marker));
+    QVERIFY(runSh(swapBin.effectCheck.command, elsewhere).exitCode != 0);
+    r = runSh(swapBin.undoCommand, elsewhere);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("MogUp: not putting bin_201 back")), qPrintable(r.err));
+    QCOMPARE(readText(home + QStringLiteral("/bin/gaussdb")), QByteArray("old"));
+    QCOMPARE(readText(home + QStringLiteral("/bin_201/gaussdb")), QByteArray("stale"));
+    QVERIFY(QDir(home + QStringLiteral("/bin_201")).removeRecursively());
+
+    // 2. The mv fails (here: no bin at all): the marker it wrote first is gone again.
+    QVERIFY(QDir(home).rename(QStringLiteral("bin"), QStringLiteral("bin.away")));
+    r = runSh(swapBin.command, elsewhere);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY(!QFile::exists(marker));
+    QVERIFY(runSh(swapBin.effectCheck.command, elsewhere).exitCode != 0);
+    QVERIFY(QDir(home).rename(QStringLiteral("bin.away"), QStringLiteral("bin")));
+
+    // 3. The copy fails after the mv (the unpacked bin is missing): the marker proves the mv, and the
+    //    undo puts the old bin back.
+    QVERIFY(QDir(unpack).rename(QStringLiteral("bin"), QStringLiteral("bin.away")));
+    r = runSh(swapBin.command, elsewhere);
+    QVERIFY(r.exitCode != 0);
+    QVERIFY(!QFile::exists(home + QStringLiteral("/bin")));
+    QVERIFY2(runSh(swapBin.effectCheck.command, elsewhere).exitCode == 0, "the marker shows the mv happened");
+    // Another plan's undo does not touch it: that plan did not make this bin_201.
+    r = runSh(otherSwapBin.undoCommand, elsewhere);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(QFile::exists(home + QStringLiteral("/bin_201/gaussdb")));
+    QVERIFY(runSh(otherSwapBin.effectCheck.command, elsewhere).exitCode != 0);
+    r = runSh(swapBin.undoCommand, elsewhere);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readText(home + QStringLiteral("/bin/gaussdb")), QByteArray("old"));
+    QVERIFY(!QFile::exists(home + QStringLiteral("/bin_201")));
+    QVERIFY(!QFile::exists(marker)); // removed with the undo: nothing left to take back
+    QVERIFY(QDir(unpack).rename(QStringLiteral("bin.away"), QStringLiteral("bin")));
+
+    // 4. A full swap and copy; refreshconf rewrites cluster_dynamic_config afterwards. The copy's undo
+    //    removes what it copied, keeps the newer file, brings back the package's alarmItem.conf, and
+    //    another plan's copy undo refuses.
+    r = runSh(swapBin.command, elsewhere);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readText(marker).trimmed(), plan.id.toUtf8());
+    QVERIFY(runSh(swapLib.command, elsewhere).exitCode == 0);
+    r = runSh(copy.command, elsewhere);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(readText(home + QStringLiteral("/bin/alarmItem.conf")), QByteArray("alarm_component=/opt/x"));
+    QVERIFY(writeText(home + QStringLiteral("/bin/cluster_dynamic_config"), "roles after switchover"));
+    r = runSh(otherCopy.undoCommand, elsewhere);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("MogUp: not removing gs_om files")), qPrintable(r.err));
+    QVERIFY(QFile::exists(home + QStringLiteral("/bin/cluster_static_config")));
+    r = runSh(copy.undoCommand, elsewhere);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(!QFile::exists(home + QStringLiteral("/bin/cluster_static_config")));
+    QVERIFY(!QFile::exists(home + QStringLiteral("/bin/upgrade_version")));
+    QCOMPARE(
+        readText(home + QStringLiteral("/bin/cluster_dynamic_config")), QByteArray("roles after switchover"));
+    QCOMPARE(readText(home + QStringLiteral("/bin/alarmItem.conf")), QByteArray("default"));
+    QCOMPARE(readText(home + QStringLiteral("/bin/gaussdb")), QByteArray("new"));
+
+    // 5. The lib swap's undo likewise; then the bin's: the old bin/ exactly as it was.
+    QVERIFY(runSh(swapLib.undoCommand, elsewhere).exitCode == 0);
+    QCOMPARE(readText(home + QStringLiteral("/lib/libpq.so")), QByteArray("oldlib"));
+    QVERIFY(!QFile::exists(home + QStringLiteral("/.mogup-swap-lib")));
+    QVERIFY(runSh(swapBin.undoCommand, elsewhere).exitCode == 0);
+    QCOMPARE(readText(home + QStringLiteral("/bin/cluster_dynamic_config")), QByteArray("roles"));
+    QCOMPARE(readText(home + QStringLiteral("/bin/alarmItem.conf")), QByteArray("alarm_component=/opt/x"));
+    QCOMPARE(QDir(home + QStringLiteral("/bin")).entryList(QDir::Files | QDir::Hidden).size(), 5);
 }
 
 // The unpack command for real: a package built like MogDB's, then one with a wrong checksum.

@@ -370,8 +370,8 @@ Plan RunPage::wayBackPlan() const
     const WizardState& s = state();
     if (s.runDir.isEmpty())
         return {};
-    // From the journal, as `mogup-cli undo` builds it: every step that started, in every attempt.
-    return WayBackPlanner::build(s.profile, s.plan, Journal::startedStepIds(s.runDir));
+    // From the journal, as `mogup-cli undo` builds it: every attempt and how it ended.
+    return WayBackPlanner::build(s.profile, s.plan, Journal::stepOutcomes(s.runDir));
 }
 
 QString RunPage::undoCommand() const
