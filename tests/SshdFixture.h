@@ -56,6 +56,8 @@ public:
     QString agentSocket() const { return m_agentSocket; }
 
     // A local user with a known password for password and keyboard-interactive logins. Needs root.
+    // One system user for every fixture, and each sets its own password: a test that calls this names
+    // RESOURCE_LOCK mogup_system_user in tests/CMakeLists.txt, so no two of them run at once.
     bool ensureTestUser(QString* whyNot);
     QString testUser() const { return QStringLiteral("mogupsshtest"); }
     QString testPassword() const { return m_userPassword; }

@@ -20,6 +20,12 @@ QString binDir()
     return QStringLiteral(MOGUP_BIN_DIR);
 }
 
+bool isCi()
+{
+    const QString ci = qEnvironmentVariable("CI").trimmed().toLower();
+    return ci == QLatin1String("true") || ci == QLatin1String("1") || ci == QLatin1String("yes");
+}
+
 bool waitFor(const std::function<bool()>& condition, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
@@ -139,6 +145,31 @@ void Sandbox::addFault(const QString& node, const QString& tool, const QString& 
     rules.append(QJsonObject { { QStringLiteral("node"), node }, { QStringLiteral("tool"), tool },
         { QStringLiteral("args"), args }, { QStringLiteral("action"), action }, { QStringLiteral("times"), times } });
     writeFile(path, QJsonDocument(rules).toJson());
+}
+
+QList<qint64> Sandbox::toolProcesses(const QString& tool, const QString& args) const
+{
+    QList<qint64> found;
+    // sandboxProcesses() leaves out zombies: a process that was killed counts as gone.
+    for (qint64 pid : Sim::SandboxBuilder::sandboxProcesses(dir())) {
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QList<QByteArray> argv = f.readAll().split('\0');
+        if (!argv.isEmpty() && argv.last().isEmpty())
+            argv.removeLast();
+        if (argv.isEmpty())
+            continue;
+        const QString name = QString::fromLocal8Bit(argv.takeFirst());
+        if (name.section(QLatin1Char('/'), -1) != tool)
+            continue;
+        QStringList rest;
+        for (const QByteArray& a : std::as_const(argv))
+            rest << QString::fromLocal8Bit(a);
+        if (rest.join(QLatin1Char(' ')).contains(args))
+            found << pid;
+    }
+    return found;
 }
 
 } // namespace TestSupport

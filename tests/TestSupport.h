@@ -9,6 +9,7 @@
 #include "SandboxBuilder.h"
 
 #include <QJsonObject>
+#include <QtTest>
 
 #include <functional>
 #include <memory>
@@ -17,6 +18,10 @@ namespace TestSupport {
 
 // Where the built programs are (mogup-cli, mogdb-sim-*).
 QString binDir();
+
+// CI sets CI=true. There every precondition of every test is met (scripts/setup.sh installs the
+// packages, the tests run as root), so a test that would skip there has lost its precondition: a failure.
+bool isCi();
 
 // Polls `condition` every 50 ms until it holds or `timeoutMs` passes (waits on a condition with a
 // deadline, never a fixed sleep). Returns whether it held.
@@ -64,6 +69,9 @@ public:
     // Adds a fault rule to DIR/faults.json.
     void addFault(const QString& node, const QString& tool, const QString& args, const QString& action,
         int times = 1);
+    // Live processes of this sandbox called as `tool` (its argv[0], e.g. a shim "mv") whose arguments,
+    // joined with single spaces, contain `args`: e.g. the one a "hang" fault holds.
+    QList<qint64> toolProcesses(const QString& tool, const QString& args = {}) const;
 
 private:
     QTemporaryDir m_dir;
@@ -73,6 +81,16 @@ private:
 };
 
 } // namespace TestSupport
+
+// QSKIP outside CI, QFAIL (with the same reason) under CI=true: a missing precondition there must not
+// pass unnoticed as a skip. `reason` is a QString. Like QSKIP, it returns from the test function.
+#define MOGUP_SKIP_OR_FAIL(reason)                                                                           \
+    do {                                                                                                     \
+        const QByteArray mogupSkipReason_ = QString(reason).toLocal8Bit();                                   \
+        if (TestSupport::isCi())                                                                             \
+            QFAIL(QByteArray("precondition missing under CI=true: " + mogupSkipReason_).constData());        \
+        QSKIP(mogupSkipReason_.constData());                                                                 \
+    } while (false)
 
 #include "Plan.h"
 #include "Planner.h"

@@ -2,7 +2,7 @@
 #include "ShellQuote.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -35,6 +35,23 @@ class Tst_LocalExecutor : public QObject
             (l.stream == OutputStream::Stdout ? c.out : c.err).append(l.text);
         });
         return c;
+    }
+
+    // Alive and not a zombie (a killed process whose parent is gone waits for init to reap it).
+    static bool processRunning(qint64 pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray s = stat.readAll();
+        const qsizetype close = s.lastIndexOf(')');
+        return close >= 0 && close + 2 < s.size() && s.at(close + 2) != 'Z' && s.at(close + 2) != 'X';
+    }
+
+    static qint64 pidFrom(const QString& file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : 0;
     }
 
 private slots:
@@ -100,38 +117,42 @@ private slots:
     {
         QTemporaryDir dir;
         const QString marker = dir.filePath(QStringLiteral("child.pid"));
-        QElapsedTimer t;
-        t.start();
-        // The child keeps running in the background: the timeout must end it too, not just bash.
-        const Captured c = run(QStringLiteral("sleep 300 & echo $! > %1; wait").arg(shellQuote(marker)), 500);
+        // The child keeps running in the background: the timeout must end it too, not just bash. It would
+        // sleep far longer than the test may take, so only the timeout can have ended the command.
+        const Captured c
+            = run(QStringLiteral("sleep 100000 & echo $! > %1; wait").arg(shellQuote(marker)), 500);
         QVERIFY(c.result.timedOut);
+        QVERIFY(!c.result.cancelled);
         QVERIFY(!c.result.ok());
-        QVERIFY(t.elapsed() < 10000);
-        QFile f(marker);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const qint64 pid = f.readAll().trimmed().toLongLong();
+        const qint64 pid = pidFrom(marker);
         QVERIFY(pid > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!processRunning(pid), 60000);
     }
 
     void cancelEndsTheRunningCommand()
     {
         // Cancel as soon as the command has visibly started (the runner's cancel comes from another
         // thread through the same flag).
+        // The command's process becomes the sleep (exec): cancel must end it, not wait for it. Its 600 s
+        // timeout is far beyond the test's, so only the cancel can have ended it.
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("command.pid"));
         LocalExecutor exec(m_profile);
         CancelToken cancel;
         QStringList out;
-        QElapsedTimer t;
-        t.start();
-        const ExecResult r = exec.run(m_node, QStringLiteral("echo started; sleep 300"), 60000, cancel,
-            [&](const OutputLine& l) {
+        const ExecResult r = exec.run(m_node,
+            QStringLiteral("echo $$ > %1; echo started; exec sleep 100000").arg(shellQuote(marker)), 600000,
+            cancel, [&](const OutputLine& l) {
                 out << l.text;
                 cancel.cancel();
             });
         QVERIFY(r.cancelled);
+        QVERIFY(!r.timedOut);
         QVERIFY(!r.ok());
-        QVERIFY(t.elapsed() < 10000);
         QCOMPARE(out, QStringList { QStringLiteral("started") });
+        const qint64 pid = pidFrom(marker);
+        QVERIFY(pid > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!processRunning(pid), 60000);
     }
 
     void quotedArgumentsArriveUnchanged_data()
