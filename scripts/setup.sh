@@ -10,6 +10,9 @@ PACKAGES=(
     libgl-dev libssh2-1-dev
     openssh-server openssh-client sudo poppler-utils fonts-noto-cjk
     bzip2 tar procps
+    # useradd and chpasswd: the SSH tests' password-login user (tests/SshdFixture). Under CI=true a test
+    # whose precondition is missing fails instead of skipping, so everything they need is listed here.
+    passwd
 )
 
 missing=()

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Language.h"
+#include "MessageBox.h"
 #include "ModePage.h"
 #include "MogupWizard.h"
 #include "PrechecksPage.h"
+#include "RunPage.h"
 #include "TestSupport.h"
 
 #include <QAbstractButton>
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QMap>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -84,6 +87,84 @@ inline void driveIntoRun(
     clickNext(wizard, MogupWizard::PlanPageId);
     QCOMPARE(wizard.state().plan.mode, mode);
     clickNext(wizard, MogupWizard::RunPageId);
+}
+
+// The run stuck in a known step, cancelled there. `tool` hangs on `node` (a "hang" fault,
+// sim/FaultInjector.h: it sleeps until killed, once) so the run always has something to cancel, however
+// fast or slow the machine: Cancel is pressed only once the hung process is there and its step shows
+// "running". Then checks what the operator sees (the step cancelled, the ones before it done, none after
+// it started, the page naming the step and every node's state, Next disabled), the journal, and that the
+// hung process was ended with the step. Pick a step whose own timeout is long (a stop or start: 180 s):
+// the cancel must reach it first.
+inline void cancelWhileHung(MogUp::MogupWizard& wizard, TestSupport::Sandbox& sandbox,
+    MogUp::UpgradeMode mode, const QString& node, const QString& tool, const QString& args,
+    const QString& hungStepId)
+{
+    using namespace MogUp;
+    sandbox.addFault(node, tool, args, QStringLiteral("hang"), 1);
+    driveIntoRun(wizard, sandbox, mode);
+    if (QTest::currentTestFailed())
+        return;
+    RunPage* run = wizard.runPage();
+    const Plan& plan = wizard.state().plan;
+    int hungRow = -1;
+    for (int i = 0; i < plan.steps.size(); ++i) {
+        if (plan.steps.at(i).id == hungStepId)
+            hungRow = i;
+    }
+    QVERIFY2(hungRow > 0, qPrintable(hungStepId)); // mid-run: at least one step done before it
+    QTreeWidget* steps = run->stepTree();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!sandbox.toolProcesses(tool, args).isEmpty() || run->isFinished(), 300000);
+    QVERIFY2(!run->isFinished(), qPrintable(run->statusText())); // the run reached the hang
+    QTRY_COMPARE_WITH_TIMEOUT(
+        steps->topLevelItem(hungRow)->text(RunPage::StatusColumn), QStringLiteral("running"), 60000);
+    QVERIFY(run->isRunning());
+    auto* cancel = run->findChild<QPushButton*>(QStringLiteral("cancelRunButton"));
+    QVERIFY(cancel);
+    QVERIFY(cancel->isEnabled());
+    MessageBox::setNextAnswer(true);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
+
+    const RunResult& result = wizard.state().runResult;
+    QVERIFY(!result.ok);
+    QVERIFY2(result.cancelled, qPrintable(result.message));
+    QCOMPARE(result.failedStepId, hungStepId);
+    QCOMPARE(result.failedNode, node);
+    QCOMPARE(result.stepsDone, hungRow);
+    for (int row = 0; row < hungRow; ++row)
+        QCOMPARE(steps->topLevelItem(row)->text(RunPage::StatusColumn), QStringLiteral("done"));
+    QCOMPARE(steps->topLevelItem(hungRow)->text(RunPage::StatusColumn), QStringLiteral("cancelled"));
+    for (int row = hungRow + 1; row < plan.steps.size(); ++row)
+        QVERIFY2(steps->topLevelItem(row)->text(RunPage::StatusColumn).isEmpty(),
+            "a step after the cancel started");
+    const QString status = run->statusText();
+    QVERIFY2(status.contains(QStringLiteral("The run was cancelled")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Stopped at: %1 on node %2.").arg(result.failedStepTitle, node)),
+        qPrintable(status));
+    QCOMPARE(result.nodes.size(), sandbox.config().nodes.size());
+    for (const NodeStatus& n : result.nodes)
+        QVERIFY2(status.contains(n.summary()), qPrintable(status));
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+    // The record says the same: that step ended cancelled, then the run.
+    const QList<QJsonObject> events = TestSupport::readJournal(wizard.state().runDir);
+    QVERIFY(!events.isEmpty());
+    bool stepCancelled = false;
+    for (const QJsonObject& e : events) {
+        if (e.value(QStringLiteral("event")).toString() == QStringLiteral("step-end")
+            && e.value(QStringLiteral("step")).toString() == hungStepId)
+            stepCancelled = e.value(QStringLiteral("status")).toString() == QStringLiteral("cancelled");
+    }
+    QVERIFY(stepCancelled);
+    QCOMPARE(events.last().value(QStringLiteral("event")).toString(), QStringLiteral("run-end"));
+    QCOMPARE(events.last().value(QStringLiteral("result")).toString(), QStringLiteral("cancelled"));
+
+    // The hung process went with its step (the executor ends the command's whole process group).
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        sandbox.toolProcesses(tool, args).isEmpty(), qPrintable(tool + QLatin1Char(' ') + args), 60000);
 }
 
 // What an operator reads on the current page: its title and subtitle, every visible label, button and group

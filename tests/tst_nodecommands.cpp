@@ -69,7 +69,7 @@ private slots:
     void suWrapperRunsUnchanged()
     {
         if (::geteuid() != 0)
-            QSKIP("su to another user needs root (CI runs as root)");
+            MOGUP_SKIP_OR_FAIL(QStringLiteral("su to another user needs root (CI runs as root)"));
         ClusterProfile p = profile(Transport::Ssh, QStringLiteral("root"), QStringLiteral("su"));
         p.dbUser = QStringLiteral("root");
         p.nodes[0].envFile.clear();

@@ -2,6 +2,7 @@
 #include "Planner.h"
 #include "Profile.h"
 #include "ShellQuote.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -1311,7 +1312,7 @@ void Tst_planner::unpackChecksum()
 {
     if (QStandardPaths::findExecutable(QStringLiteral("bzip2")).isEmpty()
         || QStandardPaths::findExecutable(QStringLiteral("sha256sum")).isEmpty())
-        QSKIP("needs bzip2 and sha256sum");
+        MOGUP_SKIP_OR_FAIL(QStringLiteral("needs bzip2 and sha256sum (scripts/setup.sh installs them)"));
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString build = tmp.path() + QStringLiteral("/build");

@@ -113,7 +113,7 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0)
-            QSKIP("su/sudo to a test user needs root (CI runs as root)");
+            MOGUP_SKIP_OR_FAIL(QStringLiteral("su/sudo to a test user needs root (CI runs as root)"));
         m_sshd = std::make_unique<SshdFixture>();
         QVERIFY2(m_sshd->start(), qPrintable(m_sshd->error()));
         QString why;

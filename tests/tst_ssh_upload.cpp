@@ -247,7 +247,7 @@ private slots:
         if (::geteuid() == 0) {
             QString why;
             if (!m_sshd->ensureTestUser(&why))
-                QSKIP(qPrintable(why));
+                MOGUP_SKIP_OR_FAIL(why);
             // sshd reads authorized_keys as the user who logs in (the private keys stay 0600).
             QFile::setPermissions(m_sshd->dir(), QFile::permissions(m_sshd->dir()) | QFile::ReadOther | QFile::ExeOther);
             limited.sshUser = m_sshd->testUser();

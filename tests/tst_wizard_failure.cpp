@@ -307,23 +307,18 @@ private slots:
     }
 
     // A cancel leaves the cluster mid-way just as a failure does: the same choices are offered, and Retry
-    // runs the cancelled step again and goes on to the end.
+    // runs the cancelled step again and goes on to the end. gs_om's stop hangs once (an injected fault),
+    // so the run is always inside that step when Cancel is pressed, and the retry finds it working.
     void cancelOffersTheSameChoices()
     {
         TestSupport::Sandbox sandbox;
         QVERIFY2(sandbox.ok(), qPrintable(sandbox.error()));
         MogupWizard wizard;
-        driveIntoRun(wizard, sandbox, UpgradeMode::Offline);
+        cancelWhileHung(wizard, sandbox, UpgradeMode::Offline, QStringLiteral("node1"),
+            QStringLiteral("gs_om"), QStringLiteral("-t stop"), QStringLiteral("node1-stop-cluster"));
         if (QTest::currentTestFailed())
             return;
         RunPage* run = wizard.runPage();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !run->stepTree()->topLevelItem(2)->text(RunPage::DurationColumn).isEmpty(), 120000);
-        MessageBox::setNextAnswer(true);
-        QTest::mouseClick(run->findChild<QPushButton*>(QStringLiteral("cancelRunButton")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(run->isFinished(), 120000);
-        if (wizard.state().runResult.ok)
-            QSKIP("the run finished before the cancel reached it");
         QVERIFY(wizard.state().runResult.cancelled);
         QCOMPARE(run->phase(), RunPage::Phase::Choosing);
         QVERIFY2(run->statusText().contains(QStringLiteral("The run was cancelled")),

@@ -434,7 +434,7 @@ private slots:
         QVERIFY2(sshd.start(), qPrintable(sshd.error()));
         QString whyNot;
         if (!sshd.ensureTestUser(&whyNot))
-            QSKIP(qPrintable(whyNot));
+            MOGUP_SKIP_OR_FAIL(whyNot);
         Sim::SandboxOptions options = sshSandboxOptions();
         options.nodes = 2;
         TestSupport::Sandbox sandbox(options);
