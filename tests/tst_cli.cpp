@@ -175,9 +175,19 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("gs_om -t stop")));
 
+        // Two nodes, synchronous replication, most_available_sync off: rolling mode would block every
+        // commit while the standby is down. The pre-checks warn, and a warning stops the upgrade unless
+        // accepted.
+        r = TestSupport::run(cli(), { QStringLiteral("upgrade"), QStringLiteral("--profile"), profile, QStringLiteral("--mode"),
+                                        QStringLiteral("rolling"), QStringLiteral("--yes") });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("most_available_sync = off")), qPrintable(r.out));
+        const QString said = r.out + r.err;
+        QVERIFY2(said.contains(QStringLiteral("--accept-warnings")), qPrintable(said));
+
         // Without --yes and without a terminal to ask on, nothing runs.
         r = TestSupport::run(cli(), { QStringLiteral("upgrade"), QStringLiteral("--profile"), profile, QStringLiteral("--mode"),
-                                        QStringLiteral("rolling") });
+                                        QStringLiteral("rolling"), QStringLiteral("--accept-warnings") });
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("--yes")));
 
