@@ -60,10 +60,6 @@
         <translation>正在追赶主库：%1%，已回放到 %2，主库已发送到 %3</translation>
     </message>
     <message>
-        <source>streaming from the primary, caught up at %1</source>
-        <translation>正在从主库接收流复制，已追平至 %1</translation>
-    </message>
-    <message>
         <source>the primary is not running</source>
         <translation>主库未运行</translation>
     </message>
@@ -2198,20 +2194,8 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         </translation>
     </message>
     <message>
-        <source>check the host, the SSH login and that gs_ctl works for the database user on that node</source>
-        <translation>检查该节点的主机地址、SSH 登录，以及数据库用户能否在该节点上运行 gs_ctl</translation>
-    </message>
-    <message>
         <source>%1 runs MogDB %2</source>
         <translation>%1 运行 MogDB %2</translation>
-    </message>
-    <message>
-        <source>the version could not be read</source>
-        <translation>无法读取版本</translation>
-    </message>
-    <message>
-        <source>check that GAUSSHOME/bin/gaussdb -V works on the node</source>
-        <translation>检查该节点上 GAUSSHOME/bin/gaussdb -V 能否正常执行</translation>
     </message>
     <message>
         <source>MogDB %1</source>
@@ -2262,20 +2246,12 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>%1 是主库</translation>
     </message>
     <message>
-        <source>%1 is not running</source>
-        <translation>%1 未运行</translation>
-    </message>
-    <message>
         <source>Every node Normal</source>
         <translation>所有节点状态为 Normal</translation>
     </message>
     <message>
         <source>every node runs in state Normal</source>
         <translation>所有节点均以 Normal 状态运行</translation>
-    </message>
-    <message>
-        <source>start the node or repair it (gs_ctl build) before upgrading</source>
-        <translation>升级前请先启动该节点或修复它（gs_ctl build）</translation>
     </message>
     <message>
         <source>Every standby streaming from the primary</source>
@@ -2422,48 +2398,6 @@ Trust this key and add it to %6? Type &quot;yes&quot; to trust it: </source>
         <translation>已是目标状态，未执行：%1</translation>
     </message>
     <message>
-        <source>Usage: mogup-cli COMMAND [OPTIONS]
-
-Commands:
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
-  demo stop DIR       end every process of that sandbox
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      print the exact plan without changing anything
-  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
-                      show the plan, ask, run it with a live log, verify
-  undo --run-dir D [--yes]
-                      take the cluster back along the way back of the run recorded in D
-  precheck --profile P [--json]
-                      the read-only checks made before an upgrade (exit 1 if one fails)
-  status --profile P [--json]
-                      each node&apos;s role, state, version, running
-
-Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
-</source>
-        <translation>用法：mogup-cli COMMAND [OPTIONS]
-
-命令：
-  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
-                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
-  demo stop DIR       结束该沙箱的所有进程
-  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
-                      输出确切的升级计划，不做任何更改
-  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
-                      显示升级计划，确认后执行并实时输出日志，最后验证结果
-  undo --run-dir D [--yes]
-                      按 D 中记录的那次运行的回退路径，将集群恢复原状
-  precheck --profile P [--json]
-                      升级前的只读检查（有任何一项失败则退出码为 1）
-  status --profile P [--json]
-                      显示每个节点的角色、状态、版本及是否运行
-
-退出码：0 成功，1 操作失败，2 用法或配置文件有误。
-</translation>
-    </message>
-    <message>
         <source>the run directory of the upgrade to take back</source>
         <translation>要回退的那次升级的运行记录目录</translation>
     </message>
@@ -2510,10 +2444,6 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
     <message>
         <source>%1: could not run gs_om there: %2. Check the node&apos;s host, SSH port and login (Test connections shows what fails).</source>
         <translation>%1：无法在该节点上运行 gs_om：%2。请检查该节点的主机、SSH 端口和登录方式（“测试连接”可显示失败的环节）。</translation>
-    </message>
-    <message>
-        <source>%1: there is no OM install at %2 (gs_om said: %3). %4</source>
-        <translation>%1：%2 处没有 OM 安装（gs_om 输出：%3）。%4</translation>
     </message>
     <message>
         <source>no datanode table</source>
@@ -3435,6 +3365,328 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
     <message>
         <source>Run as db user</source>
         <translation>切换为数据库用户</translation>
+    </message>
+    <message>
+        <source>replay location %1 or sent location %2 not readable</source>
+        <translation>无法读取回放位置 %1 或发送位置 %2</translation>
+    </message>
+    <message>
+        <source>catching up: replayed %1 of %2, %3 bytes behind (at most %4 allowed)</source>
+        <translation>正在追赶主库：已回放到 %1，主库已发送到 %2，落后 %3 字节（最多允许 %4）</translation>
+    </message>
+    <message>
+        <source>streaming from the primary, replayed %1, %2 bytes behind what it sent</source>
+        <translation>正在从主库接收流复制，已回放到 %1，比主库已发送的落后 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 (stderr: %2)</source>
+        <translation>%1（stderr：%2）</translation>
+    </message>
+    <message>
+        <source>%1: no usable gs_om on the PATH that %2 sets (the node said: %3). %4</source>
+        <translation>%1：在 %2 设置的 PATH 中没有可用的 gs_om（节点输出：%3）。%4</translation>
+    </message>
+    <message>
+        <source>the login shell</source>
+        <translation>登录 shell</translation>
+    </message>
+    <message>
+        <source>%1: gs_om reads the cluster&apos;s nodes, data directories and ports from it</source>
+        <translation>%1：gs_om 从中读取集群的节点、数据目录和端口</translation>
+    </message>
+    <message>
+        <source>%1: gs_om reads it beside cluster_static_config to know that file&apos;s format; without it every gs_om command fails (GAUSS-50201)</source>
+        <translation>%1：gs_om 在 cluster_static_config 旁读取它以确定该文件的格式；缺少它时所有 gs_om 命令都会失败（GAUSS-50201）</translation>
+    </message>
+    <message>
+        <source>%1 (if present): the roles the last refreshconf recorded; gs_om -t start starts each node with them, not with the install-time roles</source>
+        <translation>%1（如存在）：最近一次 refreshconf 记录的角色；gs_om -t start 按这些角色启动各节点，而不是按安装时的角色</translation>
+    </message>
+    <message>
+        <source>%1 (if present): the per-node roles refreshconf writes beside the dynamic configuration</source>
+        <translation>%1（如存在）：refreshconf 在动态配置旁写入的各节点角色</translation>
+    </message>
+    <message>
+        <source>%1 (if present): gs_install set this cluster&apos;s alarm_component in it; the package&apos;s copy only has the default</source>
+        <translation>%1（如存在）：gs_install 在其中设置了本集群的 alarm_component；安装包中的副本只有默认值</translation>
+    </message>
+    <message>
+        <source>%1/ (if present): the copy of the OM scripts gs_install put into bin/; the OM&apos;s upgrade and backup tools read the cluster layout code from it</source>
+        <translation>%1/（如存在）：gs_install 放入 bin/ 的 OM 脚本副本；OM 的升级和备份工具从中读取集群布局代码</translation>
+    </message>
+    <message>
+        <source>%1 (if present): the logical cluster name the OM keeps</source>
+        <translation>%1（如存在）：OM 保存的逻辑集群名称</translation>
+    </message>
+    <message>
+        <source>%1 (if present): this node&apos;s own encryption key, as gs_upgradectl carries it over; what was encrypted with it stays readable</source>
+        <translation>%1（如存在）：本节点自己的加密密钥，gs_upgradectl 同样会保留；用它加密的内容仍可读取</translation>
+    </message>
+    <message>
+        <source>%1 (if present): the random part of this node&apos;s server key</source>
+        <translation>%1（如存在）：本节点服务器密钥的随机部分</translation>
+    </message>
+    <message>
+        <source>%1 (if present): this node&apos;s data source key (gs_upgradectl keeps it too)</source>
+        <translation>%1（如存在）：本节点的数据源密钥（gs_upgradectl 也会保留）</translation>
+    </message>
+    <message>
+        <source>%1 (if present): the random part of this node&apos;s data source key</source>
+        <translation>%1（如存在）：本节点数据源密钥的随机部分</translation>
+    </message>
+    <message>
+        <source>the environment check printed nothing readable (the login shell or the switch to %1 failed before it ran)</source>
+        <translation>环境检查没有输出可读取的内容（登录 shell 或切换到 %1 在检查运行前就失败了）</translation>
+    </message>
+    <message>
+        <source>log in to %1 and run `su - %2` (or the profile&apos;s run-as method) by hand to see why</source>
+        <translation>登录 %1，手工执行 `su - %2`（或配置文件中的切换用户方式）查看原因</translation>
+    </message>
+    <message>
+        <source>the env file %1 does not exist</source>
+        <translation>环境变量文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>set env_file of %1 to the file that exports GAUSSHOME, PGDATA and PATH for %2 (on OM installs the one gs_preinstall wrote, often /home/%2/.bashrc)</source>
+        <translation>将 %1 的 env_file 设为为 %2 导出 GAUSSHOME、PGDATA 和 PATH 的文件（OM 安装时为 gs_preinstall 写入的文件，通常是 /home/%2/.bashrc）</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 cannot read the env file %2</source>
+        <translation>权限不足：%1 无法读取环境变量文件 %2</translation>
+    </message>
+    <message>
+        <source>let %1 read it (owner and mode of %2), or check the run-as setting of %3</source>
+        <translation>让 %1 可以读取它（检查 %2 的属主和权限），或检查 %3 的切换用户设置</translation>
+    </message>
+    <message>
+        <source>GAUSSHOME %1 does not exist</source>
+        <translation>GAUSSHOME %1 不存在</translation>
+    </message>
+    <message>
+        <source>set gausshome of %1 to the app directory that holds bin/ and lib/</source>
+        <translation>将 %1 的 gausshome 设为包含 bin/ 和 lib/ 的 app 目录</translation>
+    </message>
+    <message>
+        <source>tool not found: %1/bin/gs_ctl</source>
+        <translation>找不到工具：%1/bin/gs_ctl</translation>
+    </message>
+    <message>
+        <source>check gausshome of %1 (it must hold bin/gs_ctl), or look for a half-finished bin/ swap (bin_201 next to it)</source>
+        <translation>检查 %1 的 gausshome（其中必须有 bin/gs_ctl），或检查是否有未完成的 bin/ 替换（旁边有 bin_201）</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 cannot run %2/bin/gs_ctl</source>
+        <translation>权限不足：%1 无法运行 %2/bin/gs_ctl</translation>
+    </message>
+    <message>
+        <source>check the owner and mode of %1/bin (it belongs to %2)</source>
+        <translation>检查 %1/bin 的属主和权限（应属于 %2）</translation>
+    </message>
+    <message>
+        <source>the data directory %1 does not exist</source>
+        <translation>数据目录 %1 不存在</translation>
+    </message>
+    <message>
+        <source>set pgdata of %1 to the node&apos;s data directory (gs_ctl query shows it as datadir)</source>
+        <translation>将 %1 的 pgdata 设为该节点的数据目录（gs_ctl query 中显示为 datadir）</translation>
+    </message>
+    <message>
+        <source>permission denied: %1 cannot open the data directory %2</source>
+        <translation>权限不足：%1 无法打开数据目录 %2</translation>
+    </message>
+    <message>
+        <source>check the owner and mode of %1 (it belongs to %2), or the run-as setting of %3</source>
+        <translation>检查 %1 的属主和权限（应属于 %2），或 %3 的切换用户设置</translation>
+    </message>
+    <message>
+        <source>check the host, the SSH port and the login of that node</source>
+        <translation>检查该节点的主机地址、SSH 端口和登录</translation>
+    </message>
+    <message>
+        <source>run gs_ctl query -D PGDATA on that node as the database user and compare its output with the message</source>
+        <translation>在该节点上以数据库用户执行 gs_ctl query -D PGDATA，并将输出与此消息对照</translation>
+    </message>
+    <message>
+        <source>not read: %1</source>
+        <translation>未能读取：%1</translation>
+    </message>
+    <message>
+        <source>the version could not be read (%1)</source>
+        <translation>无法读取版本（%1）</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>无输出</translation>
+    </message>
+    <message>
+        <source>check that %1/bin/gaussdb -V works on the node as %2</source>
+        <translation>检查该节点上 %2 能否执行 %1/bin/gaussdb -V</translation>
+    </message>
+    <message>
+        <source>the database is down on %1 (gs_ctl query: no server running; its env file, binaries and data directory were found)</source>
+        <translation>%1 上的数据库已停止（gs_ctl query：no server running；其环境变量文件、程序和数据目录均已找到）</translation>
+    </message>
+    <message>
+        <source>start it as it was (gs_ctl start -D PGDATA -M standby, or primary), wait until it streams, then check again</source>
+        <translation>按原角色启动它（gs_ctl start -D PGDATA -M standby 或 primary），等待其开始流复制后重新检查</translation>
+    </message>
+    <message>
+        <source>repair the node (gs_ctl query shows why; gs_ctl build for a standby that needs repair) before upgrading</source>
+        <translation>升级前先修复该节点（gs_ctl query 会显示原因；需要修复的备库执行 gs_ctl build）</translation>
+    </message>
+    <message>
+        <source>not read on %1 (see the checks above for the cause)</source>
+        <translation>未能读取 %1（原因见上面的检查项）</translation>
+    </message>
+    <message>
+        <source>fix what the checks above name, then check again; nothing is known about the database there yet</source>
+        <translation>先修正上面检查项指出的问题再重新检查；目前还不了解那里数据库的状态</translation>
+    </message>
+    <message>
+        <source>%1: env file, GAUSSHOME, gs_ctl and PGDATA usable by %2</source>
+        <translation>%1：环境变量文件、GAUSSHOME、gs_ctl 和 PGDATA 可供 %2 使用</translation>
+    </message>
+    <message>
+        <source>no env file in the profile; the rest found</source>
+        <translation>配置文件中没有环境变量文件；其余均已找到</translation>
+    </message>
+    <message>
+        <source>all found</source>
+        <translation>均已找到</translation>
+    </message>
+    <message>
+        <source>%1: gs_om on the PATH the env file sets</source>
+        <translation>%1：gs_om 位于环境变量文件设置的 PATH 中</translation>
+    </message>
+    <message>
+        <source>gs_om is not found on the PATH after sourcing %1 (OM installs keep it in $GPHOME/script, not in GAUSSHOME/bin)</source>
+        <translation>加载 %1 后在 PATH 中找不到 gs_om（OM 安装将其放在 $GPHOME/script 中，而不是 GAUSSHOME/bin）</translation>
+    </message>
+    <message>
+        <source>no env file</source>
+        <translation>无环境变量文件</translation>
+    </message>
+    <message>
+        <source>set env_file of %1 to the file gs_preinstall wrote for %2 (it exports GPHOME and puts $GPHOME/script on PATH), or set install_method to manual if this cluster was installed without the OM</source>
+        <translation>将 %1 的 env_file 设为 gs_preinstall 为 %2 写入的文件（它导出 GPHOME 并把 $GPHOME/script 加入 PATH）；如果该集群不是用 OM 安装的，请将 install_method 设为 manual</translation>
+    </message>
+    <message>
+        <source>%1: no bin_%2 / lib_%2 left from an earlier attempt</source>
+        <translation>%1：没有以前尝试遗留的 bin_%2 / lib_%2</translation>
+    </message>
+    <message>
+        <source>found %1 (bin/ is MogDB %2 now)</source>
+        <translation>发现 %1（bin/ 当前为 MogDB %2）</translation>
+    </message>
+    <message>
+        <source>of an unknown version</source>
+        <translation>未知版本</translation>
+    </message>
+    <message>
+        <source>if an earlier MogUp run left it, finish it or run its way back (mogup-cli undo --run-dir …); if it is a stale copy and bin/ and lib/ are complete, move it out of the way (mv %1 %1.old) and check again</source>
+        <translation>如果是以前的 MogUp 运行留下的，请完成该次运行或执行其回退（mogup-cli undo --run-dir …）；如果是过时的副本且 bin/ 和 lib/ 完整，请将其移开（mv %1 %1.old）后重新检查</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Rolling mode keeps commits going while a standby is down</source>
+        <translation>滚动模式下备库停止期间提交不受阻塞</translation>
+    </message>
+    <message>
+        <source>offline mode stops the whole cluster; synchronous replication does not matter</source>
+        <translation>停机模式会停止整个集群；同步复制无关紧要</translation>
+    </message>
+    <message>
+        <source>the replication settings of %1 could not be read (show synchronous_standby_names, most_available_sync, synchronous_commit)</source>
+        <translation>无法读取 %1 的复制设置（show synchronous_standby_names、most_available_sync、synchronous_commit）</translation>
+    </message>
+    <message>
+        <source>read them by hand with gsql on %1 before a rolling upgrade</source>
+        <translation>滚动升级前请在 %1 上用 gsql 手工读取这些设置</translation>
+    </message>
+    <message>
+        <source>synchronous_standby_names = &apos;%1&apos;, most_available_sync = %2, synchronous_commit = %3, %4 standby(s)</source>
+        <translation>synchronous_standby_names = &apos;%1&apos;，most_available_sync = %2，synchronous_commit = %3，%4 个备库</translation>
+    </message>
+    <message>
+        <source>%1. While rolling mode stops a standby, %2 has %3 other standby(s) that can confirm a commit but synchronous_standby_names asks for %4, and most_available_sync is off: every commit on %2 waits until that standby is back. That is an outage of the whole upgrade window, not only the switchover.</source>
+        <translation>%1。滚动模式停止一个备库时，%2 只有 %3 个其他备库可以确认提交，而 synchronous_standby_names 要求 %4 个，且 most_available_sync 为 off：%2 上的每个提交都要等到该备库恢复。这会使整个升级窗口期间都无法提交，而不仅仅是主备切换的那几秒。</translation>
+    </message>
+    <message>
+        <source>either turn most_available_sync on for the window (gs_guc reload -N all -I all -c &quot;most_available_sync=on&quot;, and back to off afterwards), or use offline mode</source>
+        <translation>在升级窗口内打开 most_available_sync（gs_guc reload -N all -I all -c &quot;most_available_sync=on&quot;，之后改回 off），或改用停机模式</translation>
+    </message>
+    <message>
+        <source>must be a whole number of bytes from 0 to 1 TiB.</source>
+        <translation>必须是 0 到 1 TiB 之间的整数字节数。</translation>
+    </message>
+    <message>
+        <source>e.g. 16777216 (16 MiB, one WAL segment); 0 waits for an exact match, which a standby under write load never shows.</source>
+        <translation>例如 16777216（16 MiB，一个 WAL 段）；0 表示等待完全一致，而有写入负载的备库永远不会出现这种情况。</translation>
+    </message>
+    <message>
+        <source>nothing to undo, not run: the step it takes back left nothing here (%1)</source>
+        <translation>无需回退，未执行：它要撤销的步骤在这里没有留下任何改动（%1）</translation>
+    </message>
+    <message>
+        <source>cannot tell whether there is anything to undo, not run: %1</source>
+        <translation>无法判断是否需要回退，未执行：%1</translation>
+    </message>
+    <message>
+        <source>no answer from the node</source>
+        <translation>节点没有应答</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Usage: mogup-cli COMMAND [OPTIONS]
+
+Commands:
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      build a sandbox MogDB 2.0.1 cluster in DIR and write DIR/profile.json
+  demo stop DIR       end every process of that sandbox
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      print the exact plan without changing anything
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      show the plan, ask, run it with a live log, verify
+  undo --run-dir D [--yes]
+                      take the cluster back along the way back of the run recorded in D
+  precheck --profile P [--mode offline|rolling] [--json]
+                      the read-only checks made before an upgrade (exit 1 if one fails)
+  status --profile P [--json]
+                      each node&apos;s role, state, version, running
+
+Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
+</source>
+        <translation>用法：mogup-cli COMMAND [OPTIONS]
+
+命令：
+  demo init DIR [--nodes N] [--install om|manual] [--no-mogha] [--speed X]
+                      在 DIR 中构建一个沙箱 MogDB 2.0.1 集群，并写入 DIR/profile.json
+  demo stop DIR       结束该沙箱的所有进程
+  plan --profile P --mode offline|rolling [--no-switch-back] [--json]
+                      输出确切的升级计划，不做任何更改
+  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
+          [--no-switch-back]
+                      显示升级计划，确认后执行并实时输出日志，最后验证结果
+  undo --run-dir D [--yes]
+                      按 D 中记录的那次运行的回退路径，将集群恢复原状
+  precheck --profile P [--mode offline|rolling] [--json]
+                      升级前的只读检查（有任何一项失败则退出码为 1）
+  status --profile P [--json]
+                      显示每个节点的角色、状态、版本及是否运行
+
+退出码：0 成功，1 操作失败，2 用法或配置文件有误。
+</translation>
+    </message>
+    <message>
+        <source>offline or rolling (adds the checks of that mode)</source>
+        <translation>offline 或 rolling（增加该模式的检查）</translation>
     </message>
 </context>
 </TS>
