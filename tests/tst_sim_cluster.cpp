@@ -2,7 +2,9 @@
 // Every sandbox lives in a TestSupport::Sandbox (stopped in its destructor, also when a check fails).
 #include "TestSupport.h"
 
+#include "FaultInjector.h"
 #include "SandboxBuilder.h"
+#include "SimClusterUtil.h"
 
 #include <QtTest>
 
@@ -35,15 +37,27 @@ const Sim::SandboxNode& node(const Sandbox& sb, int i)
     return sb.config().nodes.at(i);
 }
 
-ProcessResult tool(const Sandbox& sb, int i, const QString& name, const QStringList& args, int timeoutMs = 60000)
+ProcessResult tool(
+    const Sandbox& sb, int i, const QString& name, const QStringList& args, int timeoutMs = 60000)
 {
     const Sim::SandboxNode& n = node(sb, i);
-    return TestSupport::run(n.gausshome + QStringLiteral("/bin/") + name, args, timeoutMs, sb.nodeEnv(n.name));
+    return TestSupport::run(
+        n.gausshome + QStringLiteral("/bin/") + name, args, timeoutMs, sb.nodeEnv(n.name));
 }
 
-ProcessResult gsOm(const Sandbox& sb, int i, const QStringList& args)
+// The environment a command on node i gets from its env file (GAUSSHOME, PGDATA, PATH with the OM tool
+// directory on OM installs), on top of the sandbox's (DIR/bin first, MOGUP_SIM_NODE).
+QProcessEnvironment envFileEnv(const Sandbox& sb, int i)
 {
-    return tool(sb, i, QStringLiteral("gs_om"), args, 90000);
+    return Sim::nodeEnvironment(sb.config(), node(sb, i), sb.nodeEnv(node(sb, i).name));
+}
+
+// gs_om lives in the OM tool directory ($GPHOME/script) and reads $GAUSSHOME/bin (mogdb-tools.md,
+// Corrections).
+ProcessResult gsOm(const Sandbox& sb, int i, const QStringList& args, const QProcessEnvironment& env = {})
+{
+    return TestSupport::run(Sim::omToolDir(node(sb, i)) + QStringLiteral("/script/gs_om"), args, 90000,
+        env.isEmpty() ? envFileEnv(sb, i) : env);
 }
 
 ProcessResult gsCtl(const Sandbox& sb, int i, const QStringList& args)
@@ -53,21 +67,26 @@ ProcessResult gsCtl(const Sandbox& sb, int i, const QStringList& args)
 
 ProcessResult systemctl(const Sandbox& sb, int i, const QStringList& args)
 {
-    return TestSupport::run(sb.dir() + QStringLiteral("/bin/systemctl"), args, 30000, sb.nodeEnv(node(sb, i).name));
+    return TestSupport::run(
+        sb.dir() + QStringLiteral("/bin/systemctl"), args, 30000, sb.nodeEnv(node(sb, i).name));
 }
 
 QString localRole(const Sandbox& sb, int i)
 {
-    const ProcessResult r = gsCtl(sb, i, { QStringLiteral("query"), QStringLiteral("-D"), node(sb, i).pgdata });
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("local_role\\s*:\\s*(\\w+)")).match(r.out);
+    const ProcessResult r
+        = gsCtl(sb, i, { QStringLiteral("query"), QStringLiteral("-D"), node(sb, i).pgdata });
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("local_role\\s*:\\s*(\\w+)")).match(r.out);
     return r.exitCode == 0 && m.hasMatch() ? m.captured(1) : QString();
 }
 
 int streamingSenders(const Sandbox& sb, int i)
 {
-    const ProcessResult r = gsCtl(sb, i, { QStringLiteral("query"), QStringLiteral("-D"), node(sb, i).pgdata });
+    const ProcessResult r
+        = gsCtl(sb, i, { QStringLiteral("query"), QStringLiteral("-D"), node(sb, i).pgdata });
     int n = 0;
-    auto it = QRegularExpression(QStringLiteral("^\\s*state\\s*:\\s*Streaming\\s*$"), QRegularExpression::MultilineOption)
+    auto it = QRegularExpression(
+        QStringLiteral("^\\s*state\\s*:\\s*Streaming\\s*$"), QRegularExpression::MultilineOption)
                   .globalMatch(r.out);
     while (it.hasNext()) {
         it.next();
@@ -92,7 +111,8 @@ bool dbRunning(const Sandbox& sb, int i)
 
 QString clusterState(const QString& statusOut)
 {
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("cluster_state\\s*:\\s*(\\w+)")).match(statusOut);
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("cluster_state\\s*:\\s*(\\w+)")).match(statusOut);
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
@@ -101,7 +121,8 @@ QStringList detailRows201(const QString& out)
 {
     const QStringList lines = out.split(QLatin1Char('\n'));
     for (int i = 0; i + 1 < lines.size(); ++i) {
-        if (lines.at(i).startsWith(QLatin1String("-----")) && i > 0 && lines.at(i - 1).startsWith(QLatin1String("node ")))
+        if (lines.at(i).startsWith(QLatin1String("-----")) && i > 0
+            && lines.at(i - 1).startsWith(QLatin1String("node ")))
             return lines.at(i + 1).split(QStringLiteral(" | "));
     }
     return {};
@@ -131,6 +152,12 @@ private slots:
     void mogha();
     void shims();
     void sideBySide();
+    void stderrNoise_data();
+    void stderrNoise();
+    void cleanupTestCase();
+
+private:
+    std::unique_ptr<Sandbox> m_noiseSandbox;
 };
 
 void Tst_sim_cluster::refusesForeignDirectory()
@@ -144,7 +171,8 @@ void Tst_sim_cluster::refusesForeignDirectory()
     QString error;
     QVERIFY(!Sim::SandboxBuilder::init(o, &config, &error));
     QVERIFY2(error.contains(QLatin1String("not a sandbox")), qPrintable(error));
-    QCOMPARE(TestSupport::readFile(dir.filePath(QStringLiteral("precious.txt"))), QStringLiteral("keep me\n"));
+    QCOMPARE(
+        TestSupport::readFile(dir.filePath(QStringLiteral("precious.txt"))), QStringLiteral("keep me\n"));
 }
 
 void Tst_sim_cluster::cluster_data()
@@ -175,18 +203,25 @@ void Tst_sim_cluster::cluster()
     for (int i = 0; i < nodes; ++i) {
         const Sim::SandboxNode& n = node(sb, i);
         QCOMPARE(n.initialRole, i == 0 ? QStringLiteral("primary") : QStringLiteral("standby"));
-        QCOMPARE(n.host, transport == QLatin1String("ssh") ? QStringLiteral("127.0.0.%1").arg(i + 1) : QStringLiteral("127.0.0.1"));
-        QCOMPARE(QFile::symLinkTarget(n.gausshome + QStringLiteral("/bin/gs_ctl")), n.gausshome + QStringLiteral("/bin/gaussdb"));
+        QCOMPARE(n.host,
+            transport == QLatin1String("ssh") ? QStringLiteral("127.0.0.%1").arg(i + 1)
+                                              : QStringLiteral("127.0.0.1"));
+        QCOMPARE(QFile::symLinkTarget(n.gausshome + QStringLiteral("/bin/gs_ctl")),
+            n.gausshome + QStringLiteral("/bin/gaussdb"));
         QCOMPARE(TestSupport::readFile(n.gausshome + QStringLiteral("/lib/libpq.so.5.5")).trimmed(),
             QStringLiteral("MogDB 2.0.1 build f892ccb7"));
         const QString conf = TestSupport::readFile(n.pgdata + QStringLiteral("/postgresql.conf"));
         QVERIFY(conf.contains(QStringLiteral("port = %1\n").arg(n.dbPort)));
-        QCOMPARE(conf.count(QRegularExpression(QStringLiteral("^replconninfo\\d+ = "), QRegularExpression::MultilineOption)),
+        QCOMPARE(conf.count(QRegularExpression(
+                     QStringLiteral("^replconninfo\\d+ = "), QRegularExpression::MultilineOption)),
             nodes - 1);
         QCOMPARE(conf.contains(QLatin1String("archive_mode = on")), i > 0);
-        QCOMPARE(QFileInfo::exists(n.gausshome + QStringLiteral("/bin/upgrade_version")), install == QLatin1String("om"));
-        QCOMPARE(QFileInfo::exists(n.gausshome + QStringLiteral("/bin/cluster_static_config")), install == QLatin1String("om"));
-        QVERIFY(TestSupport::readFile(n.root + QStringLiteral("/home/.bashrc")).contains(QLatin1String("export GAUSSHOME=")));
+        QCOMPARE(QFileInfo::exists(n.gausshome + QStringLiteral("/bin/upgrade_version")),
+            install == QLatin1String("om"));
+        QCOMPARE(QFileInfo::exists(n.gausshome + QStringLiteral("/bin/cluster_static_config")),
+            install == QLatin1String("om"));
+        QVERIFY(TestSupport::readFile(n.root + QStringLiteral("/home/.bashrc"))
+                    .contains(QLatin1String("export GAUSSHOME=")));
     }
     QCOMPARE(streamingSenders(sb, 0), nodes - 1);
 
@@ -198,9 +233,13 @@ void Tst_sim_cluster::cluster()
     QVERIFY(r.out.contains(QLatin1String("MogDB-2.0.3-CentOS-64bit.sha256")));
 
     if (install == QLatin1String("manual")) {
-        r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QLatin1String("[GAUSS-50201]")), qPrintable(r.out));
+        // No OM on a manual install: gs_om is nowhere on the node's PATH.
+        QVERIFY(!QFileInfo::exists(node(sb, 0).gausshome + QStringLiteral("/bin/gs_om")));
+        QVERIFY(!QFileInfo::exists(Sim::omToolDir(node(sb, 0))));
+        r = TestSupport::run(QStringLiteral("/bin/bash"),
+            { QStringLiteral("-c"), QStringLiteral("gs_om -t status") }, 30000, envFileEnv(sb, 0));
+        QCOMPARE(r.exitCode, 127);
+        QVERIFY2(r.err.contains(QLatin1String("gs_om: command not found")), qPrintable(r.err));
         checkNoSandboxLeft(sb.dir(), sb.config().nodes);
         return;
     }
@@ -214,7 +253,9 @@ void Tst_sim_cluster::cluster()
     QCOMPARE(rows.size(), nodes);
     QCOMPARE(r.out.count(QStringLiteral(" P Primary Normal")), 1);
     QCOMPARE(r.out.count(QStringLiteral(" S Standby Normal")), nodes - 1);
-    QVERIFY2(rows.at(1).startsWith(QStringLiteral("2  node2 %1 6002 ").arg(node(sb, 1).host.leftJustified(15))), qPrintable(rows.at(1)));
+    QVERIFY2(
+        rows.at(1).startsWith(QStringLiteral("2  node2 %1 6002 ").arg(node(sb, 1).host.leftJustified(15))),
+        qPrintable(rows.at(1)));
     QVERIFY2(rows.at(0).startsWith(QLatin1String("1  node1 127.0.0.1       6001 ")), qPrintable(rows.at(0)));
 
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status") });
@@ -222,36 +263,45 @@ void Tst_sim_cluster::cluster()
     QVERIFY(r.out.contains(QLatin1String("cluster_name    : ")));
     QCOMPARE(clusterState(r.out), QStringLiteral("Normal"));
 
-    r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("-h"), QStringLiteral("node2") });
+    r = gsOm(sb, 0,
+        { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("-h"), QStringLiteral("node2") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QLatin1String("node_name                 : node2\n")), qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("instance_role             : Standby\n")));
     QVERIFY(r.out.contains(QLatin1String("HA_state                  : Streaming\n")));
     QVERIFY(!r.out.contains(QLatin1String("node_name                 : node1\n")));
 
-    // The 2.0.3 OM (from the vendor package, with the two files copied as the vendor says) prints
-    // one datanode per line, with the port.
+    // The server package carries no OM tools: its bin/ has no gs_om. The OM of the install (2.0.1, in
+    // $GPHOME) reads whatever $GAUSSHOME/bin holds, so the new bin/ needs the two files the vendor copies.
     {
         const QString unpack = node(sb, 0).root + QStringLiteral("/mogdb203");
         const QString oldBin = node(sb, 0).gausshome + QStringLiteral("/bin");
-        r = TestSupport::sh(QStringLiteral("cd '%1' && tar -xzf '%2/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz' && "
-                                           "tar -xjf MogDB-2.0.3-CentOS-64bit.tar.bz2 && "
-                                           "cp '%3/cluster_static_config' '%3/upgrade_version' bin/")
-                                .arg(unpack, sb.dir(), oldBin),
+        r = TestSupport::sh(
+            QStringLiteral("cd '%1' && tar -xzf '%2/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz' && "
+                           "tar -xjf MogDB-2.0.3-CentOS-64bit.tar.bz2")
+                .arg(unpack, sb.dir()),
             30000, sb.nodeEnv(QStringLiteral("node1")));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = TestSupport::run(unpack + QStringLiteral("/bin/gs_om"), { QStringLiteral("-V") });
-        QCOMPARE(r.out, QStringLiteral("gs_om (MogDB OM 2.0.3 build b5bc5bc4) compiled at 2022-06-20 11:35:42 commit 0 last mr\n"));
-        r = TestSupport::run(unpack + QStringLiteral("/bin/gs_om"), { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") },
-            60000, sb.nodeEnv(QStringLiteral("node1")));
+        QVERIFY(!QFileInfo::exists(unpack + QStringLiteral("/bin/gs_om")));
+        QProcessEnvironment newHome = envFileEnv(sb, 0);
+        newHome.insert(QStringLiteral("GAUSSHOME"), unpack);
+        r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status") }, newHome);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out,
+            QStringLiteral("[GAUSS-50201] : The %1/bin/upgrade_version does not exist.\n").arg(unpack));
+        r = TestSupport::sh(QStringLiteral("cp '%1/cluster_static_config' '%1/upgrade_version' '%2/bin/'")
+                                .arg(oldBin, unpack),
+            30000, sb.nodeEnv(QStringLiteral("node1")));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = gsOm(sb, 0, { QStringLiteral("-V") }, newHome);
+        QCOMPARE(r.out,
+            QStringLiteral(
+                "gs_om (MogDB OM 2.0.1 build f892ccb7) compiled at 2021-07-09 16:12:59 commit 0 last mr\n"));
+        r = gsOm(
+            sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") }, newHome);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(clusterState(r.out), QStringLiteral("Normal"));
-        const QString row1 = QStringLiteral("1  node1 %1 %2 6001 %3   P Primary Normal\n")
-                                 .arg(node(sb, 0).host.leftJustified(15), QString::number(node(sb, 0).dbPort).leftJustified(10),
-                                     node(sb, 0).pgdata);
-        QVERIFY2(r.out.contains(row1), qPrintable(r.out + QStringLiteral("\nwanted: ") + row1));
-        QVERIFY(r.out.contains(QLatin1String("\n    node ")));
-        QVERIFY(!r.out.contains(QLatin1String(" | ")));
+        QCOMPARE(detailRows201(r.out).size(), nodes);
     }
 
     // A fault rule on gs_om hits once.
@@ -265,7 +315,8 @@ void Tst_sim_cluster::cluster()
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("stop") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("Stopping cluster.\n=========================================\n")));
-    QVERIFY(r.out.contains(QLatin1String("Successfully stopped cluster.\n=========================================\nEnd stop cluster.\n")));
+    QVERIFY(r.out.contains(QLatin1String(
+        "Successfully stopped cluster.\n=========================================\nEnd stop cluster.\n")));
     for (int i = 0; i < nodes; ++i)
         QVERIFY(!dbRunning(sb, i));
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
@@ -274,8 +325,10 @@ void Tst_sim_cluster::cluster()
 
     r = gsOm(sb, 1, { QStringLiteral("-t"), QStringLiteral("start") });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out));
-    QVERIFY(r.out.startsWith(QLatin1String("Starting cluster.\n=========================================\n")));
-    QVERIFY(r.out.endsWith(QLatin1String("=========================================\nSuccessfully started.\n")));
+    QVERIFY(
+        r.out.startsWith(QLatin1String("Starting cluster.\n=========================================\n")));
+    QVERIFY(
+        r.out.endsWith(QLatin1String("=========================================\nSuccessfully started.\n")));
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
     QCOMPARE(clusterState(r.out), QStringLiteral("Normal"));
     QCOMPARE(r.out.count(QStringLiteral(" P Primary Normal")), 1);
@@ -297,8 +350,9 @@ void Tst_sim_cluster::omSwitchoverRefreshconf()
     QVERIFY2(sb.ok(), qPrintable(sb.error()));
     ProcessResult r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("refreshconf") });
     QCOMPARE(r.exitCode, 0);
-    QCOMPARE(r.out, QStringLiteral("Generating dynamic configuration file for all nodes.\n"
-                                   "Successfully generated dynamic configuration file.\n"));
+    QCOMPARE(r.out,
+        QStringLiteral("Generating dynamic configuration file for all nodes.\n"
+                       "Successfully generated dynamic configuration file.\n"));
 
     r = gsCtl(sb, 1, { QStringLiteral("switchover"), QStringLiteral("-D"), node(sb, 1).pgdata });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out));
@@ -313,8 +367,10 @@ void Tst_sim_cluster::omSwitchoverRefreshconf()
     // The install-time letter stays, the current role follows the switchover.
     QVERIFY(TestSupport::waitFor(
         [&] {
-            const ProcessResult s = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
-            return clusterState(s.out) == QLatin1String("Normal") && s.out.contains(QLatin1String(" P Standby Normal"))
+            const ProcessResult s
+                = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("status"), QStringLiteral("--detail") });
+            return clusterState(s.out) == QLatin1String("Normal")
+                && s.out.contains(QLatin1String(" P Standby Normal"))
                 && s.out.contains(QLatin1String(" S Primary Normal"));
         },
         30000));
@@ -330,11 +386,14 @@ void Tst_sim_cluster::omSwitchoverRefreshconf()
     // Two primaries: refreshconf refuses.
     r = gsCtl(sb, 0, { QStringLiteral("stop"), QStringLiteral("-D"), node(sb, 0).pgdata });
     QCOMPARE(r.exitCode, 0);
-    r = gsCtl(sb, 0, { QStringLiteral("start"), QStringLiteral("-D"), node(sb, 0).pgdata, QStringLiteral("-M"), QStringLiteral("primary") });
+    r = gsCtl(sb, 0,
+        { QStringLiteral("start"), QStringLiteral("-D"), node(sb, 0).pgdata, QStringLiteral("-M"),
+            QStringLiteral("primary") });
     QCOMPARE(r.exitCode, 0);
     r = gsOm(sb, 0, { QStringLiteral("-t"), QStringLiteral("refreshconf") });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(QLatin1String("[GAUSS-51230] : The number of master dn must equal to 1.")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("[GAUSS-51230] : The number of master dn must equal to 1.")),
+        qPrintable(r.out));
 }
 
 void Tst_sim_cluster::mogha()
@@ -357,7 +416,8 @@ void Tst_sim_cluster::mogha()
     QCOMPARE(r.err, QStringLiteral("Unit nosuch.service could not be found.\n"));
     r = systemctl(sb, 0, { QStringLiteral("start"), QStringLiteral("nosuch") });
     QCOMPARE(r.exitCode, 5);
-    sb.addFault(QStringLiteral("node1"), QStringLiteral("systemctl"), QStringLiteral("stop"), QStringLiteral("fail"));
+    sb.addFault(
+        QStringLiteral("node1"), QStringLiteral("systemctl"), QStringLiteral("stop"), QStringLiteral("fail"));
     r = systemctl(sb, 0, { QStringLiteral("stop"), QStringLiteral("mogha") });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(systemctl(sb, 0, { QStringLiteral("is-active"), QStringLiteral("mogha") }).exitCode, 0);
@@ -368,8 +428,9 @@ void Tst_sim_cluster::mogha()
 
     // Heartbeat lines as MogHA writes them.
     const QString hbLog = node(sb, 0).root + QStringLiteral("/mogha/mogha_heartbeat.log");
-    const QRegularExpression beat(QStringLiteral(
-        "^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO \\[__init__\\.py:86\\]: local instance is alive Primary, state: Normal$"),
+    const QRegularExpression beat(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO \\[__init__\\.py:86\\]: local "
+                       "instance is alive Primary, state: Normal$"),
         QRegularExpression::MultilineOption);
     QVERIFY(TestSupport::waitFor([&] { return beat.match(TestSupport::readFile(hbLog)).hasMatch(); }, 10000));
 
@@ -388,7 +449,12 @@ void Tst_sim_cluster::mogha()
     QVERIFY(TestSupport::readFile(node(sb, 1).root + QStringLiteral("/mogha/mogha_heartbeat.log"))
                 .contains(QLatin1String("try to restart local instance as standby")));
 
-    // After `systemctl stop mogha` a stopped database stays stopped.
+    // After `systemctl stop mogha` a stopped database stays stopped: the daemon that would restart it is
+    // gone.
+    const qint64 moghaPid = TestSupport::readFile(node(sb, 1).root + QStringLiteral("/mogha/mogha.pid"))
+                                .section(QLatin1Char('\n'), 0, 0)
+                                .toLongLong();
+    QVERIFY(Sim::processAlive(moghaPid));
     r = systemctl(sb, 1, { QStringLiteral("stop"), QStringLiteral("mogha") });
     QCOMPARE(r.exitCode, 0);
     r = systemctl(sb, 1, { QStringLiteral("is-active"), QStringLiteral("mogha") });
@@ -397,10 +463,14 @@ void Tst_sim_cluster::mogha()
     r = systemctl(sb, 1, { QStringLiteral("status"), QStringLiteral("mogha") });
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.out.contains(QLatin1String("   Active: inactive (dead)")));
+    QVERIFY(!Sim::processAlive(moghaPid));
+    QVERIFY(TestSupport::readFile(node(sb, 1).root + QStringLiteral("/mogha/mogha_heartbeat.log"))
+                .trimmed()
+                .endsWith(QLatin1String("mogha heartbeat received SIGTERM, exit")));
     r = gsCtl(sb, 1, { QStringLiteral("stop"), QStringLiteral("-D"), node(sb, 1).pgdata });
     QVERIFY2(r.exitCode == 0, qPrintable(r.out));
-    // Watch a window longer than MogHA's restart delay (heartbeat 1 s + restart): nothing comes back.
-    QVERIFY(!TestSupport::waitFor([&] { return dbRunning(sb, 1); }, 3500));
+    QVERIFY(!dbRunning(sb, 1));
+    QVERIFY(!QFileInfo::exists(node(sb, 1).root + QStringLiteral("/mogha/mogha.pid")));
 
     // Stopping the sandbox with MogHA still running on node1 leaves nothing behind.
     QVERIFY(systemctl(sb, 0, { QStringLiteral("is-active"), QStringLiteral("mogha") }).exitCode == 0);
@@ -416,18 +486,22 @@ void Tst_sim_cluster::shims()
         QVERIFY2(QFileInfo::exists(bin + QLatin1String(name)), name);
 
     // Transparent: output, exit codes, stdin.
-    ProcessResult r = TestSupport::run(bin + QStringLiteral("tar"), { QStringLiteral("--version") }, 30000, sb.nodeEnv(QStringLiteral("node1")));
+    ProcessResult r = TestSupport::run(bin + QStringLiteral("tar"), { QStringLiteral("--version") }, 30000,
+        sb.nodeEnv(QStringLiteral("node1")));
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QLatin1String("tar")));
-    const ProcessResult real = TestSupport::run(QStringLiteral("/usr/bin/tar"), { QStringLiteral("--version") });
+    const ProcessResult real
+        = TestSupport::run(QStringLiteral("/usr/bin/tar"), { QStringLiteral("--version") });
     QCOMPARE(r.out, real.out);
-    r = TestSupport::run(bin + QStringLiteral("mkdir"), { sb.dir() + QStringLiteral("/no/such/parent/x") }, 30000,
-        sb.nodeEnv(QStringLiteral("node1")));
+    r = TestSupport::run(bin + QStringLiteral("mkdir"), { sb.dir() + QStringLiteral("/no/such/parent/x") },
+        30000, sb.nodeEnv(QStringLiteral("node1")));
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(QLatin1String("No such file or directory")));
-    r = TestSupport::sh(QStringLiteral("printf hello | sha256sum"), 30000, sb.nodeEnv(QStringLiteral("node1")));
+    r = TestSupport::sh(
+        QStringLiteral("printf hello | sha256sum"), 30000, sb.nodeEnv(QStringLiteral("node1")));
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.startsWith(QLatin1String("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")));
+    QVERIFY(
+        r.out.startsWith(QLatin1String("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")));
 
     // A fault rule on tar for node2 hits node2 only.
     sb.addFault(QStringLiteral("node2"), QStringLiteral("tar"), QString(), QStringLiteral("fail"), 0);
@@ -443,11 +517,13 @@ void Tst_sim_cluster::shims()
 
     // The vendor's unpack steps work through the shims.
     const QString unpack = node(sb, 1).root + QStringLiteral("/mogdb203");
-    r = TestSupport::sh(QStringLiteral("cd '%1' && /usr/bin/tar -xzf '%2/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz' && "
-                                       "/usr/bin/tar -xjf MogDB-2.0.3-CentOS-64bit.tar.bz2 && "
-                                       "sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d' ' -f1 | diff - MogDB-2.0.3-CentOS-64bit.sha256 && "
-                                       "bin/gaussdb -V && cat lib/libpq.so.5.5 version.cfg")
-                            .arg(unpack, sb.dir()),
+    r = TestSupport::sh(
+        QStringLiteral("cd '%1' && /usr/bin/tar -xzf '%2/packages/MogDB-2.0.3-CentOS-x86_64.tar.gz' && "
+                       "/usr/bin/tar -xjf MogDB-2.0.3-CentOS-64bit.tar.bz2 && "
+                       "sha256sum MogDB-2.0.3-CentOS-64bit.tar.bz2 | cut -d' ' -f1 | diff - "
+                       "MogDB-2.0.3-CentOS-64bit.sha256 && "
+                       "bin/gaussdb -V && cat lib/libpq.so.5.5 version.cfg")
+            .arg(unpack, sb.dir()),
         30000, sb.nodeEnv(QStringLiteral("node1")));
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QLatin1String("gaussdb (MogDB 2.0.3 build b5bc5bc4)")), qPrintable(r.out));
@@ -486,6 +562,80 @@ void Tst_sim_cluster::sideBySide()
     QCOMPARE(streamingSenders(*b, 0), 1);
     checkNoSandboxLeft(a->dir(), config.nodes);
     checkNoSandboxLeft(b->dir(), b->config().nodes);
+}
+
+void Tst_sim_cluster::stderrNoise_data()
+{
+    QTest::addColumn<QString>(
+        "program"); // @BIN = DIR/bin, @OM = node1's $GPHOME/script, @APP = node1's GAUSSHOME/bin
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("noiseNode");
+    QTest::addColumn<bool>("noisy");
+    QTest::addColumn<QString>("toolNoise");
+
+    const QString python = QStringLiteral(
+        "/usr/lib64/python3.6/site-packages/paramiko/transport.py:32: CryptographyDeprecationWarning: Python "
+        "3.6 is no longer supported by the "
+        "Python core team. Therefore, support for it is deprecated in cryptography. The next release of "
+        "cryptography (40.0) will be the last "
+        "to support Python 3.6.\n  from cryptography.hazmat.backends import default_backend\n");
+    QTest::newRow("systemctl-is-active")
+        << QStringLiteral("@BIN/systemctl")
+        << QStringList { QStringLiteral("is-active"), QStringLiteral("mogha") } << QStringLiteral("node1")
+        << true << QString();
+    QTest::newRow("systemctl-status") << QStringLiteral("@BIN/systemctl")
+                                      << QStringList { QStringLiteral("status"), QStringLiteral("mogha") }
+                                      << QStringLiteral("*") << true << QString();
+    QTest::newRow("shim-tar") << QStringLiteral("@BIN/tar") << QStringList { QStringLiteral("--version") }
+                              << QStringLiteral("node1") << true << QString();
+    QTest::newRow("gs_om-status") << QStringLiteral("@OM/gs_om")
+                                  << QStringList { QStringLiteral("-t"), QStringLiteral("status"),
+                                         QStringLiteral("--detail") }
+                                  << QStringLiteral("*") << true << python;
+    QTest::newRow("gaussdb-V") << QStringLiteral("@APP/gaussdb") << QStringList { QStringLiteral("-V") }
+                               << QStringLiteral("node1") << true << QString();
+    QTest::newRow("other-node-quiet") << QStringLiteral("@BIN/systemctl")
+                                      << QStringList { QStringLiteral("is-active"), QStringLiteral("mogha") }
+                                      << QStringLiteral("node2") << false << QString();
+}
+
+// Every tool of a node with "stderr-noise" on warns on stderr first; stdout and the exit code stay its own.
+void Tst_sim_cluster::stderrNoise()
+{
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QFETCH(QString, noiseNode);
+    QFETCH(bool, noisy);
+    QFETCH(QString, toolNoise);
+    if (!m_noiseSandbox) {
+        m_noiseSandbox = std::make_unique<Sandbox>(options(QStringLiteral("om"), 2, true));
+        QVERIFY2(m_noiseSandbox->ok(), qPrintable(m_noiseSandbox->error()));
+    }
+    const Sandbox& sb = *m_noiseSandbox;
+    program.replace(QStringLiteral("@BIN"), sb.dir() + QStringLiteral("/bin"))
+        .replace(QStringLiteral("@OM"), Sim::omToolDir(node(sb, 0)) + QStringLiteral("/script"))
+        .replace(QStringLiteral("@APP"), node(sb, 0).gausshome + QStringLiteral("/bin"));
+    const ProcessResult quiet = TestSupport::run(program, args, 90000, envFileEnv(sb, 0));
+    QVERIFY(quiet.finished);
+    QCOMPARE(quiet.err, QString());
+    QVERIFY(Sim::setFaultKind(sb.dir(), Sim::stderrNoiseKind(), noiseNode, true));
+    const ProcessResult r = TestSupport::run(program, args, 90000, envFileEnv(sb, 0));
+    QVERIFY(Sim::setFaultKind(sb.dir(), Sim::stderrNoiseKind(), noiseNode, false));
+    QCOMPARE(r.exitCode, quiet.exitCode);
+    // Times in systemctl's "since ...; Ns ago" move on; everything else is the same text.
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    QCOMPARE(QString(r.out).replace(digits, QStringLiteral("N")),
+        QString(quiet.out).replace(digits, QStringLiteral("N")));
+    QCOMPARE(r.err,
+        noisy ? QStringLiteral("sudo: unable to resolve host node1: Name or service not known\n"
+                               "bash: warning: setlocale: LC_ALL: cannot change locale (zh_CN.UTF-8)\n")
+                + toolNoise
+              : QString());
+}
+
+void Tst_sim_cluster::cleanupTestCase()
+{
+    m_noiseSandbox.reset();
 }
 
 QTEST_GUILESS_MAIN(Tst_sim_cluster)
