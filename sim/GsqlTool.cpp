@@ -7,6 +7,7 @@
 #include "SimTools.h"
 #include "SimVersion.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -567,14 +568,24 @@ int gsqlMain(int argc, char** argv)
         return 2;
     }
 
+    // startup.cpp: after -f, "total time: %lld  ms" on stdout, whatever process_file() returned.
+    QElapsedTimer fileClock;
+    fileClock.start();
+    const bool fileMode = !haveCommand && !file.isEmpty();
+    auto finish = [&](int code) {
+        if (fileMode)
+            out(QStringLiteral("total time: %1  ms\n").arg(fileClock.elapsed()));
+        return code;
+    };
     QString script;
     if (haveCommand) {
         script = command;
-    } else if (!file.isEmpty()) {
+    } else if (fileMode) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("gsql: %1: No such file or directory\n").arg(file));
-            return 1;
+            // command.cpp process_file(): psql_error("%s: %s\n", filename, strerror(errno)), EXIT_FAILURE.
+            err(QStringLiteral("%1: No such file or directory\n").arg(file));
+            return finish(1);
         }
         script = QString::fromUtf8(f.readAll());
     } else {
@@ -627,12 +638,12 @@ int gsqlMain(int argc, char** argv)
         if (!reply.value(QStringLiteral("ok")).toBool()) {
             psqlError(st, libpqErrorMessage(reply, st.text));
             if (onErrorStop)
-                return 3;
+                return finish(3);
             continue;
         }
         out(format(Proto::ResultSet::fromJson(reply), po));
     }
-    return 0;
+    return finish(0);
 }
 
 } // namespace Sim

@@ -396,6 +396,7 @@ private slots:
     void stderrNoise_data();
     void stderrNoise();
     void gsqlLibpqMismatch();
+    void gsqlScriptFile();
     void faults();
     void cleanupTestCase();
 
@@ -1295,6 +1296,43 @@ void Tst_sim_tools::gsqlLibpqMismatch()
         r.err.endsWith(QStringLiteral(
             "result: (MogDB 2.0.1 build f892ccb7) compiled at 2021-07-09 16:12:59 commit 0 last mr  \n")),
         qPrintable(r.err));
+}
+
+// gsql -f: the same MainLoop, messages prefixed "gsql:<file>:<line>: " (psql_error), then startup.cpp's
+// "total time: N  ms" on stdout.
+void Tst_sim_tools::gsqlScriptFile()
+{
+    MiniSandbox sb(1);
+    REQUIRE_SANDBOX(sb);
+    QCOMPARE(sb.start(1, QStringLiteral("primary")).exitCode, 0);
+    const QString script = sb.dir() + QStringLiteral("/check.sql");
+    QVERIFY(TestSupport::writeFile(
+        script, "select 1;\n\nselect nosuch\n  from gs_session_memory_detail;\nselect 2;\n"));
+    const QStringList base { QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-p"),
+        QString::number(sb.port(1)), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-f"),
+        script };
+    ProcessResult r = TestSupport::run(sb.tool(1, QStringLiteral("gsql")), base, 30000, sb.env(1));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^1\n2\ntotal time: \\d+  ms\n$")).match(r.out).hasMatch(),
+        qPrintable(r.out));
+    QCOMPARE(r.err,
+        QStringLiteral(
+            "gsql:%1:4: ERROR:  column \"nosuch\" does not exist\nLINE 1: select nosuch\n               ^\n")
+            .arg(script));
+    // ON_ERROR_STOP: stops at the error, exit 3, still the total time.
+    r = TestSupport::run(sb.tool(1, QStringLiteral("gsql")),
+        base + QStringList { QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1") }, 30000, sb.env(1));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(QRegularExpression(QStringLiteral("^1\ntotal time: \\d+  ms\n$")).match(r.out).hasMatch(),
+        qPrintable(r.out));
+    // A missing file (command.cpp process_file()).
+    r = TestSupport::run(sb.tool(1, QStringLiteral("gsql")),
+        { QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-p"), QString::number(sb.port(1)),
+            QStringLiteral("-f"), sb.dir() + QStringLiteral("/none.sql") },
+        30000, sb.env(1));
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, sb.dir() + QStringLiteral("/none.sql: No such file or directory\n"));
+    QVERIFY(r.out.startsWith(QStringLiteral("total time: ")));
 }
 
 void Tst_sim_tools::faults()
