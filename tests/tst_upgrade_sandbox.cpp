@@ -198,7 +198,8 @@ private slots:
             "select contextname,pg_size_pretty(sum(totalsize)),pg_size_pretty(sum(freesize)) "
             "from gs_session_memory_detail where contextname ='Wal Sender';");
         const CapturedRun theirs = runCaptured(exec, profile.nodes.first(), primary.gsql(vendor), 30000, cancel);
-        QVERIFY(!theirs.exec.ok());
+        // gsql -c goes through MainLoop, which exits 0 on a failed statement unless ON_ERROR_STOP is
+        // set (og-server@v2.0.1 startup.cpp, mainloop.cpp): only stdout and stderr tell.
         QVERIFY2(theirs.err.contains(QStringLiteral(
                      "column \"gs_session_memory_detail.contextname\" must appear in the GROUP BY clause or be used in "
                      "an aggregate function")),
