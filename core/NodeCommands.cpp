@@ -135,6 +135,19 @@ QString NodeCommands::walSenderMemory() const
     return gsql(walSenderMemorySql());
 }
 
+QString NodeCommands::walSenderSampleSql()
+{
+    // Each statement is one openGauss 2.0.1 accepts on its own: the role query gs_ctl's get_runmode()
+    // sends, version(), and the memory query with its GROUP BY.
+    return QStringLiteral("select local_role from pg_stat_get_stream_replications(); select version(); ")
+        + walSenderMemorySql();
+}
+
+QString NodeCommands::walSenderSample() const
+{
+    return gsql(walSenderSampleSql());
+}
+
 QString NodeCommands::gaussdbVersion() const
 {
     return gaussdbVersionIn(m_node.gausshome + QStringLiteral("/bin"));

@@ -51,6 +51,13 @@ public:
     // above 10 MB. Prints "Wal Sender|<totalsize>|<freesize>" (gsql -A -t), nothing without a walsender.
     static QString walSenderMemorySql();
     QString walSenderMemory() const;
+    // One memory sample (MemorySampler) in one gsql session: the node's role as the server sees it now,
+    // the running server's version (not the binary's: after a bin/ swap `gaussdb -V` already says 2.0.3
+    // while the old server still runs) and walSenderMemorySql(). gsql -c sends each ';'-separated
+    // statement on its own and prints each result (MainLoop, og-server@v2.0.1 startup.cpp), so it prints
+    // "<local_role>", "PostgreSQL 9.2.4 (MogDB 2.0.1 build ...) ...", then the memory row if any.
+    static QString walSenderSampleSql();
+    QString walSenderSample() const;
     QString gaussdbVersion() const;                              // GAUSSHOME/bin/gaussdb -V
     QString gaussdbVersionIn(const QString& binDir) const;       // BINDIR/gaussdb -V
     QString mogha(const QString& action) const;                  // systemctl ACTION mogha
