@@ -80,7 +80,10 @@ MogupWizard::~MogupWizard()
         std::unique_ptr<QSettings> settings = wizardSettings();
         settings->setValue(QStringLiteral("geometry"), saveGeometry());
     }
-    // The pages own worker threads (run, probes, demo build); delete them before the sandbox they talk to stops.
+    // The run's session first: its runner's worker thread writes into the Run page's log model, so it is
+    // joined while that model still exists. Then the pages, which own worker threads too (probes, demo
+    // build), before the sandbox they talk to stops.
+    m_state.session.reset();
     const QList<int> ids = pageIds();
     for (int id : ids) {
         QWizardPage* p = page(id);

@@ -1,15 +1,11 @@
 #include "RunPage.h"
 
-#include "Journal.h"
 #include "LogFilterModel.h"
 #include "LogModel.h"
 #include "LogView.h"
 #include "MessageBox.h"
 #include "MogupWizard.h"
-#include "Runner.h"
-#include "ShellQuote.h"
 #include "Tr.h"
-#include "WayBackPlanner.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -164,13 +160,7 @@ RunPage::RunPage(MogupWizard* wizard)
     retranslateUi();
 }
 
-RunPage::~RunPage()
-{
-    // Runner's destructor cancels and waits for its thread; the journals must outlive it (it writes from there).
-    m_runner.reset();
-    m_wayBackJournal.reset();
-    m_journal.reset();
-}
+RunPage::~RunPage() = default;
 
 void RunPage::retranslateUi()
 {
@@ -209,19 +199,34 @@ QString RunPage::stepTitleForRow(int row) const
 void RunPage::initializePage()
 {
     // A commit page precedes this one, so it is entered once per run.
-    if (m_phase == Phase::NotStarted)
+    if (phase() == Phase::NotStarted)
         startRun();
+}
+
+UpgradeSession* RunPage::session() const
+{
+    return state().session.get();
+}
+
+RunPage::Phase RunPage::phase() const
+{
+    return session() ? session()->phase() : Phase::NotStarted;
+}
+
+QString RunPage::wayBackRunDir() const
+{
+    return session() ? session()->wayBackDir() : QString();
 }
 
 bool RunPage::isRunning() const
 {
     // Until the finished signal has been handled, not just until the worker thread ends.
-    return m_phase == Phase::Upgrading || m_phase == Phase::RollingBack;
+    return session() && session()->isRunning();
 }
 
 bool RunPage::isFinished() const
 {
-    return m_phase != Phase::NotStarted && !isRunning();
+    return session() && session()->isFinished();
 }
 
 void RunPage::startRun()
@@ -229,6 +234,7 @@ void RunPage::startRun()
     WizardState& s = state();
     m_steps->clear();
     m_rowSteps.clear();
+    m_rowOffset = 0;
     QList<QTreeWidgetItem*> items;
     for (const Step& step : std::as_const(s.plan.steps)) {
         items << new QTreeWidgetItem({ QString(), step.node, step.title(), QString() });
@@ -241,63 +247,78 @@ void RunPage::startRun()
     for (const NodeProfile& node : std::as_const(s.profile.nodes))
         m_nodeFilter->addItem(node.name, node.name);
 
-    const QString runDir = s.runsRoot.isEmpty()
-        ? Journal::defaultRunDir(s.profile.name, s.plan.mode)
-        : s.runsRoot + QLatin1Char('/') + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    m_journal = std::make_unique<Journal>();
-    QString error;
-    if (!m_journal->open(runDir, s.profile, s.plan, &error)) {
-        m_startError = error;
-        m_journal.reset();
-        m_phase = Phase::StartFailed;
-        showStatus();
-        return;
-    }
-    s.runDir = m_journal->runDir();
-    m_phase = Phase::Upgrading;
-    startRunner(s.plan, m_journal.get(), 0, false);
-}
-
-void RunPage::startRunner(const Plan& plan, Journal* journal, int firstStep, bool skipStepsAlreadyDone)
-{
-    WizardState& s = state();
-    // The previous attempt's thread has ended: its finished signal was handled before any choice.
-    m_runner.reset();
-    m_runner = std::make_unique<Runner>(s.profile, plan, makeExecutor(s.profile, s.interaction));
-    m_runner->setFirstStep(firstStep);
-    m_runner->setSkipStepsAlreadyDone(skipStepsAlreadyDone);
-    journal->attach(m_runner.get());
+    // One session per run: it owns the run directory, the runner, the choices and the verdict.
+    s.session = std::make_shared<UpgradeSession>(s.profile, s.plan, makeExecutor(s.profile, s.interaction));
+    UpgradeSession* session = s.session.get();
     // Output lines go straight from the worker thread into the model's queue (thread-safe), not through one
     // queued event per line: the model flushes them in batches on its own timer.
     LogModel* log = m_log;
-    connect(m_runner.get(), &Runner::outputLine, log, [log](const OutputLine& line) { log->appendLine(line); },
+    connect(session, &UpgradeSession::outputLine, log, [log](const OutputLine& line) { log->appendLine(line); },
         Qt::DirectConnection);
-    connect(m_runner.get(), &Runner::stepStarted, this, [this](int index, const Step&) { stepStarted(index); });
-    connect(m_runner.get(), &Runner::checkProgress, this, [this](int index, const QString& text) {
+    connect(session, &UpgradeSession::runStarted, this, &RunPage::runStarted);
+    connect(session, &UpgradeSession::wayBackStarted, this, &RunPage::wayBackStarted);
+    connect(session, &UpgradeSession::stepStarted, this, [this](int index, const Step&) { stepStarted(index); });
+    connect(session, &UpgradeSession::checkProgress, this, [this](int index, const QString& text) {
         if (QTreeWidgetItem* item = m_steps->topLevelItem(m_rowOffset + index))
             item->setToolTip(StatusColumn, text);
     });
-    connect(m_runner.get(), &Runner::stepFinished, this, &RunPage::stepFinished);
-    connect(m_runner.get(), &Runner::progress, this, [this](int done, int) { m_progress->setValue(done); });
-    connect(m_runner.get(), &Runner::finished, this, &RunPage::runFinished);
+    connect(session, &UpgradeSession::stepFinished, this, &RunPage::stepFinished);
+    connect(session, &UpgradeSession::progress, this, [this](int done, int) { m_progress->setValue(done); });
+    connect(session, &UpgradeSession::runFinished, this, &RunPage::runFinished);
+    // A choice that could not start (the way back's record could not be opened) re-shows the page.
+    connect(session, &UpgradeSession::phaseChanged, this, [this] {
+        updateChoices();
+        showStatus();
+    });
+    if (!session->start(UpgradeSession::newRunDir(s.runsRoot, s.profile.name, s.plan.mode))) {
+        showStatus();
+        return;
+    }
+    s.runDir = session->runDir();
+}
+
+void RunPage::runStarted(const Plan& plan, int firstStep)
+{
     m_progress->setRange(0, int(plan.steps.size()));
     m_progress->setValue(firstStep);
-    m_currentStep = -1;
-    m_firstStep = firstStep;
-    // The elapsed time counts from the first start: retries and the way back add to it.
-    if (!m_clock.isValid())
-        m_clock.start();
+    // Rows of a retried attempt (or of a resumed way back) are shown anew from the step it starts at.
+    for (int row = m_rowOffset + firstStep; row < m_steps->topLevelItemCount(); ++row) {
+        QTreeWidgetItem* item = m_steps->topLevelItem(row);
+        item->setIcon(StatusColumn, QIcon());
+        item->setText(StatusColumn, QString());
+        item->setText(DurationColumn, QString());
+        item->setToolTip(StatusColumn, QString());
+    }
     m_elapsedTimer.start();
     m_cancel->setEnabled(true);
-    m_runner->start();
     updateChoices();
     showStatus();
     emit completeChanged();
 }
 
+void RunPage::wayBackStarted(const Plan& wayBack)
+{
+    // The way back's rows follow under a heading; the forward steps stay visible above it.
+    auto* heading = new QTreeWidgetItem;
+    QFont bold = heading->font(StatusColumn);
+    bold.setBold(true);
+    heading->setFont(StatusColumn, bold);
+    m_steps->addTopLevelItem(heading);
+    heading->setFirstColumnSpanned(true);
+    m_rowSteps << Step();
+    heading->setText(StatusColumn, stepTitleForRow(int(m_rowSteps.size()) - 1));
+    m_rowOffset = m_steps->topLevelItemCount();
+    QList<QTreeWidgetItem*> items;
+    for (const Step& step : wayBack.steps) {
+        items << new QTreeWidgetItem({ QString(), step.node, step.title(), QString() });
+        m_rowSteps << step;
+    }
+    m_steps->addTopLevelItems(items);
+    m_steps->scrollToItem(heading);
+}
+
 void RunPage::stepStarted(int index)
 {
-    m_currentStep = index;
     if (QTreeWidgetItem* item = m_steps->topLevelItem(m_rowOffset + index)) {
         item->setIcon(StatusColumn, style()->standardIcon(QStyle::SP_MediaPlay));
         item->setText(StatusColumn, Tr::tr("running"));
@@ -326,16 +347,13 @@ void RunPage::stepFinished(int index, const StepResult& result)
     item->setToolTip(StatusColumn, result.message);
 }
 
-void RunPage::runFinished(const RunResult& result)
+void RunPage::runFinished(const RunResult&)
 {
     WizardState& s = state();
-    if (m_phase == Phase::RollingBack) {
-        m_wayBackResult = result;
-        m_phase = result.ok ? Phase::RolledBack : Phase::RollBackFailed;
-    } else {
-        s.runResult = result;
+    const Phase now = phase();
+    if (now != Phase::RolledBack && now != Phase::RollBackFailed) {
+        s.runResult = session()->runResult();
         s.runFinished = true;
-        m_phase = result.ok ? Phase::Upgraded : Phase::Choosing;
     }
     m_elapsedTimer.stop();
     updateElapsed();
@@ -346,9 +364,9 @@ void RunPage::runFinished(const RunResult& result)
     showStatus();
     // The keyboard lands on a choice that changes nothing without a question: Roll back asks first,
     // Stop here changes nothing on the cluster. Retry runs at once, so it is never the default.
-    if (m_phase == Phase::Choosing || m_phase == Phase::RollBackFailed)
+    if (now == Phase::Choosing || now == Phase::RollBackFailed)
         (m_rollBack->isEnabled() ? m_rollBack : m_stopHere)->setFocus();
-    else if (m_phase == Phase::RolledBack && wizard())
+    else if (now == Phase::RolledBack && wizard())
         wizard()->button(QWizard::CancelButton)->setFocus();
     emit completeChanged();
 }
@@ -361,129 +379,46 @@ void RunPage::requestCancel()
         Tr::tr("The current command is stopped and no further step runs. The nodes stay as they are at that moment; "
                "the page then shows each node's state and the way back."));
     // The run may have ended while the question was open.
-    if (yes && isRunning() && m_runner)
-        m_runner->cancel();
+    if (yes && isRunning())
+        session()->cancel();
 }
 
 Plan RunPage::wayBackPlan() const
 {
-    const WizardState& s = state();
-    if (s.runDir.isEmpty())
-        return {};
-    // From the journal, as `mogup-cli undo` builds it: every attempt and how it ended.
-    return WayBackPlanner::build(s.profile, s.plan, Journal::stepOutcomes(s.runDir));
+    return session() ? session()->wayBackPlan() : Plan();
 }
 
 QString RunPage::undoCommand() const
 {
-    return QStringLiteral("mogup-cli undo --run-dir ") + shellQuote(state().runDir);
-}
-
-void RunPage::writeChoice(const QString& choice)
-{
-    // The operator's decision is part of the record (a report tells "retried" from "rolled back").
-    if (m_journal)
-        m_journal->writeEvent(QStringLiteral("choice"),
-            { { QStringLiteral("choice"), choice }, { QStringLiteral("failed_step"), state().runResult.failedStepId } });
+    return session() ? session()->undoCommand() : QString();
 }
 
 void RunPage::retryStep()
 {
-    if (m_phase != Phase::Choosing || !m_journal)
-        return;
-    const WizardState& s = state();
-    // The failed (or cancelled) step: every step before it is done and checked.
-    const int first = s.runResult.stepsDone;
-    writeChoice(QStringLiteral("retry"));
-    ++m_attempt;
-    for (int row = first; row < s.plan.steps.size(); ++row) {
-        if (QTreeWidgetItem* item = m_steps->topLevelItem(row)) {
-            item->setIcon(StatusColumn, QIcon());
-            item->setText(StatusColumn, QString());
-            item->setText(DurationColumn, QString());
-            item->setToolTip(StatusColumn, QString());
-        }
-    }
-    m_phase = Phase::Upgrading;
-    // Into the same journal: the way back reads every attempt's steps from it.
-    startRunner(s.plan, m_journal.get(), first, false);
+    if (phase() == Phase::Choosing)
+        session()->retry();
 }
 
 void RunPage::rollBack()
 {
-    if (m_phase != Phase::Choosing && m_phase != Phase::RollBackFailed)
+    if (phase() != Phase::Choosing && phase() != Phase::RollBackFailed)
         return;
-    const WizardState& s = state();
-    // After a failed way back, rolling back again resumes it at its failed step (in its own record), as a
-    // retry does for the upgrade: the steps it already undid are not undone twice.
-    const bool resume = m_phase == Phase::RollBackFailed && m_wayBackJournal;
-    const Plan back = resume ? m_wayBack : wayBackPlan();
-    const int first = resume ? m_wayBackResult.stepsDone : 0;
-    const int left = int(back.steps.size()) - first;
+    const int left = session()->undoStepsLeft();
     if (left <= 0)
         return;
     const bool yes = MessageBox::askYesNo(this, Tr::tr("Roll back?"),
         Tr::tr("%n undo step(s) run now, most recent first, each checked like the upgrade's steps; a step whose effect "
                "is already gone is skipped. Every node goes back to MogDB %1.",
             nullptr, left)
-            .arg(s.plan.fromVersion));
-    if (!yes || (m_phase != Phase::Choosing && m_phase != Phase::RollBackFailed))
-        return;
-    writeChoice(QStringLiteral("roll-back"));
-    // The previous attempt's runner is attached to the journals: end it before anything is replaced.
-    m_runner.reset();
-    if (resume) {
-        for (int row = m_rowOffset + first; row < m_steps->topLevelItemCount(); ++row) {
-            QTreeWidgetItem* item = m_steps->topLevelItem(row);
-            item->setIcon(StatusColumn, QIcon());
-            item->setText(StatusColumn, QString());
-            item->setText(DurationColumn, QString());
-            item->setToolTip(StatusColumn, QString());
-        }
-        m_phase = Phase::RollingBack;
-        startRunner(back, m_wayBackJournal.get(), first, true);
-        return;
-    }
-    m_wayBackJournal = std::make_unique<Journal>();
-    QString error;
-    if (!m_wayBackJournal->open(Journal::undoRunDir(s.runDir), s.profile, back, &error)) {
-        m_wayBackJournal.reset();
-        m_wayBackError = Tr::tr("The way back could not start: %1").arg(error);
-        showStatus();
-        return;
-    }
-    m_wayBackError.clear();
-    m_wayBackDir = m_wayBackJournal->runDir();
-    m_wayBack = back;
-    // The way back's rows follow under a heading; the forward steps stay visible above it.
-    auto* heading = new QTreeWidgetItem;
-    QFont bold = heading->font(StatusColumn);
-    bold.setBold(true);
-    heading->setFont(StatusColumn, bold);
-    m_steps->addTopLevelItem(heading);
-    heading->setFirstColumnSpanned(true);
-    m_rowSteps << Step();
-    heading->setText(StatusColumn, stepTitleForRow(int(m_rowSteps.size()) - 1));
-    m_rowOffset = m_steps->topLevelItemCount();
-    QList<QTreeWidgetItem*> items;
-    for (const Step& step : back.steps) {
-        items << new QTreeWidgetItem({ QString(), step.node, step.title(), QString() });
-        m_rowSteps << step;
-    }
-    m_steps->addTopLevelItems(items);
-    m_steps->scrollToItem(heading);
-    m_phase = Phase::RollingBack;
-    startRunner(back, m_wayBackJournal.get(), 0, true);
+            .arg(state().plan.fromVersion));
+    if (yes)
+        session()->rollBack();
 }
 
 void RunPage::stopHere()
 {
-    if (m_phase != Phase::Choosing && m_phase != Phase::RollBackFailed)
+    if (!session() || !session()->stopHere())
         return;
-    writeChoice(QStringLiteral("stop-here"));
-    m_phase = Phase::Kept;
-    updateChoices();
-    showStatus();
     // Nothing is left to do on this page but read it and close.
     if (wizard())
         wizard()->button(QWizard::CancelButton)->setFocus();
@@ -491,34 +426,36 @@ void RunPage::stopHere()
 
 void RunPage::updateChoices()
 {
-    const bool choosing = m_phase == Phase::Choosing || m_phase == Phase::RollBackFailed;
+    const Phase now = phase();
+    const bool choosing = now == Phase::Choosing || now == Phase::RollBackFailed;
     m_choices->setVisible(choosing);
     // Once the way back has been tried, going forward again is no longer offered: its undo already ran.
-    m_retry->setVisible(m_phase == Phase::Choosing);
+    m_retry->setVisible(now == Phase::Choosing);
     if (!choosing)
         return;
-    const WizardState& s = state();
-    const RunResult& r = s.runResult;
+    const UpgradeSession* ses = session();
+    const RunResult& r = ses->runResult();
+    const Plan& plan = ses->plan();
     const int failed = r.stepsDone;
-    if (failed >= 0 && failed < s.plan.steps.size()) {
-        const Step& step = s.plan.steps.at(failed);
+    if (failed >= 0 && failed < plan.steps.size()) {
+        const Step& step = plan.steps.at(failed);
         m_retry->setToolTip(Tr::tr("Runs step %1 \"%2\" on %3 again (fix its cause first), then the rest of the plan.")
                                 .arg(failed + 1)
                                 .arg(step.title(), step.node));
     }
-    m_retry->setEnabled(failed < s.plan.steps.size());
-    const qsizetype undoSteps = m_phase == Phase::RollBackFailed ? m_wayBack.steps.size() - m_wayBackResult.stepsDone
-                                                                 : wayBackPlan().steps.size();
+    m_retry->setEnabled(failed < plan.steps.size());
+    const int undoSteps = ses->undoStepsLeft();
     m_rollBack->setEnabled(undoSteps > 0);
     m_rollBack->setToolTip(undoSteps > 0
-            ? Tr::tr("Runs the way back: %n undo step(s), most recent first, each checked. Asks first.", nullptr, int(undoSteps))
+            ? Tr::tr("Runs the way back: %n undo step(s), most recent first, each checked. Asks first.", nullptr, undoSteps)
             : Tr::tr("Nothing to undo: no step that ran changed anything that can be taken back."));
     m_stopHere->setToolTip(Tr::tr("Runs nothing more: the cluster stays as it is now. The page then shows the command that rolls back later."));
 }
 
 void RunPage::updateElapsed()
 {
-    m_elapsed->setText(m_clock.isValid() ? Tr::tr("Elapsed: %1").arg(seconds(m_clock.elapsed())) : QString());
+    const qint64 ms = session() ? session()->elapsedMs() : -1;
+    m_elapsed->setText(ms >= 0 ? Tr::tr("Elapsed: %1").arg(seconds(ms)) : QString());
 }
 
 QString RunPage::statusText() const
@@ -528,8 +465,16 @@ QString RunPage::statusText() const
 
 void RunPage::showStatus()
 {
-    const WizardState& s = state();
-    const QString record = Tr::tr("Record of this run: %1").arg(s.runDir);
+    const UpgradeSession* ses = session();
+    if (!ses) {
+        m_status->clear();
+        return;
+    }
+    const QString record = Tr::tr("Record of this run: %1").arg(ses->runDir());
+    const Plan& forward = ses->plan();
+    const RunResult& runResult = ses->runResult();
+    const RunResult& wayBackResult = ses->wayBackResult();
+    const QString wayBackDir = ses->wayBackDir();
     const QString nodesHeading = Tr::tr("State of each node:");
     auto nodeLines = [](const QList<NodeStatus>& nodes) {
         QStringList lines;
@@ -538,44 +483,45 @@ void RunPage::showStatus()
         return lines;
     };
     QStringList lines;
-    switch (m_phase) {
+    switch (ses->phase()) {
     case Phase::NotStarted:
         break;
     case Phase::StartFailed:
-        lines << Tr::tr("The run could not start: %1").arg(m_startError);
+        lines << Tr::tr("The run could not start: %1").arg(ses->startError());
         break;
     case Phase::Upgrading:
     case Phase::RollingBack: {
-        const bool back = m_phase == Phase::RollingBack;
-        const Plan& plan = back ? m_wayBack : s.plan;
-        if (m_currentStep >= 0 && m_currentStep < plan.steps.size()) {
-            const Step& step = plan.steps.at(m_currentStep);
-            const QString where = Tr::tr("Step %1 of %2: %3 on %4").arg(m_currentStep + 1).arg(plan.steps.size()).arg(step.title(), step.node);
+        const bool back = ses->phase() == Phase::RollingBack;
+        const Plan& plan = back ? ses->wayBack() : forward;
+        const int current = ses->currentStep();
+        if (current >= 0 && current < plan.steps.size()) {
+            const Step& step = plan.steps.at(current);
+            const QString where = Tr::tr("Step %1 of %2: %3 on %4").arg(current + 1).arg(plan.steps.size()).arg(step.title(), step.node);
             lines << (back ? Tr::tr("Rolling back. %1").arg(where) : where);
         } else {
             lines << Tr::tr("Starting...");
         }
-        if (!back && m_attempt > 1)
-            lines << Tr::tr("Attempt %1: resumed at step %2; the steps before it are done.").arg(m_attempt).arg(m_firstStep + 1);
+        if (!back && ses->attempt() > 1)
+            lines << Tr::tr("Attempt %1: resumed at step %2; the steps before it are done.").arg(ses->attempt()).arg(ses->firstStep() + 1);
         lines << record;
         if (back)
-            lines << Tr::tr("Record of the way back: %1").arg(m_wayBackDir);
+            lines << Tr::tr("Record of the way back: %1").arg(wayBackDir);
         break;
     }
     case Phase::Upgraded:
-        lines << Tr::tr("Upgrade finished: all %1 steps succeeded. Click Next to verify the cluster.").arg(s.runResult.stepsTotal) << record;
+        lines << Tr::tr("Upgrade finished: all %1 steps succeeded. Click Next to verify the cluster.").arg(runResult.stepsTotal) << record;
         break;
     case Phase::Choosing: {
-        const RunResult& r = s.runResult;
+        const RunResult& r = runResult;
         lines << (r.cancelled ? Tr::tr("The run was cancelled: %1").arg(r.message) : Tr::tr("The run failed: %1").arg(r.message));
         if (!r.failedStepId.isEmpty())
             lines << Tr::tr("Stopped at: %1 on node %2.").arg(r.failedStepTitle.isEmpty() ? r.failedStepId : r.failedStepTitle, r.failedNode);
         lines << nodesHeading << nodeLines(r.nodes);
         lines << Tr::tr("Choose: retry the step once its cause is fixed, roll back to MogDB %1, or stop here and keep this state.")
-                     .arg(s.plan.fromVersion);
+                     .arg(forward.fromVersion);
         lines << record;
         // Last: it can be long, and the lines above must show without scrolling.
-        const Plan back = wayBackPlan();
+        const Plan back = ses->wayBackPlan();
         if (!back.steps.isEmpty()) {
             lines << Tr::tr("The way back (undo of the completed steps, most recent first; review before running):");
             for (const Step& step : back.steps)
@@ -584,50 +530,50 @@ void RunPage::showStatus()
         break;
     }
     case Phase::Kept: {
-        const bool triedBack = !m_wayBackDir.isEmpty();
-        const RunResult& r = triedBack ? m_wayBackResult : s.runResult;
+        const bool triedBack = !wayBackDir.isEmpty();
+        const RunResult& r = triedBack ? wayBackResult : runResult;
         lines << Tr::tr("Stopped here: nothing more runs and the cluster stays as it is.");
-        if (!s.runResult.failedStepId.isEmpty())
+        if (!runResult.failedStepId.isEmpty())
             lines << Tr::tr("The upgrade stopped at: %1 on node %2.")
-                         .arg(s.runResult.failedStepTitle.isEmpty() ? s.runResult.failedStepId : s.runResult.failedStepTitle,
-                             s.runResult.failedNode);
+                         .arg(runResult.failedStepTitle.isEmpty() ? runResult.failedStepId : runResult.failedStepTitle,
+                             runResult.failedNode);
         if (triedBack)
             lines << Tr::tr("The way back stopped at: %1 on node %2.")
                          .arg(r.failedStepTitle.isEmpty() ? r.failedStepId : r.failedStepTitle, r.failedNode);
         lines << Tr::tr("State of each node (read when the last step ended; nothing ran since):") << nodeLines(r.nodes);
         lines << record;
         if (triedBack)
-            lines << Tr::tr("Record of the way back: %1").arg(m_wayBackDir);
+            lines << Tr::tr("Record of the way back: %1").arg(wayBackDir);
         lines << Tr::tr("To roll back later, run on this machine:") << QStringLiteral("  ") + undoCommand();
         lines << Tr::tr("You can close the wizard now.");
         break;
     }
     case Phase::RolledBack: {
-        const QList<NodeStatus>& nodes = m_wayBackResult.nodes;
+        const QList<NodeStatus>& nodes = wayBackResult.nodes;
         bool allBack = !nodes.isEmpty();
         for (const NodeStatus& n : nodes)
-            allBack = allBack && n.running && n.version == s.plan.fromVersion;
-        lines << (allBack ? Tr::tr("Rolled back: every node runs MogDB %1 again (read from the nodes):").arg(s.plan.fromVersion)
+            allBack = allBack && n.running && n.version == forward.fromVersion;
+        lines << (allBack ? Tr::tr("Rolled back: every node runs MogDB %1 again (read from the nodes):").arg(forward.fromVersion)
                           : Tr::tr("The way back ran and each step was checked, but not every node reports MogDB %1 running:")
-                                .arg(s.plan.fromVersion));
+                                .arg(forward.fromVersion));
         lines << nodeLines(nodes);
         lines << Tr::tr("The upgrade was not applied, so the wizard does not go on to Verify. Close it with Cancel.");
-        lines << record << Tr::tr("Record of the way back: %1").arg(m_wayBackDir);
+        lines << record << Tr::tr("Record of the way back: %1").arg(wayBackDir);
         break;
     }
     case Phase::RollBackFailed: {
-        const RunResult& r = m_wayBackResult;
+        const RunResult& r = wayBackResult;
         lines << (r.cancelled ? Tr::tr("The way back was cancelled: %1").arg(r.message) : Tr::tr("The way back failed: %1").arg(r.message));
         if (!r.failedStepId.isEmpty())
             lines << Tr::tr("Stopped at: %1 on node %2.").arg(r.failedStepTitle.isEmpty() ? r.failedStepId : r.failedStepTitle, r.failedNode);
         lines << nodesHeading << nodeLines(r.nodes);
         lines << Tr::tr("Choose: roll back again once the cause is fixed (it goes on from the step that failed), or stop here and keep this state.");
-        lines << record << Tr::tr("Record of the way back: %1").arg(m_wayBackDir);
+        lines << record << Tr::tr("Record of the way back: %1").arg(wayBackDir);
         break;
     }
     }
-    if (!m_wayBackError.isEmpty() && (m_phase == Phase::Choosing || m_phase == Phase::RollBackFailed))
-        lines.prepend(m_wayBackError);
+    if (!ses->wayBackError().isEmpty() && (ses->phase() == Phase::Choosing || ses->phase() == Phase::RollBackFailed))
+        lines.prepend(ses->wayBackError());
     m_status->setText(lines.join(QLatin1Char('\n')));
     fitStatusArea();
 }

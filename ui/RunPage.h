@@ -1,8 +1,8 @@
 #pragma once
 
+#include "UpgradeSession.h"
 #include "WizardPageBase.h"
 
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -18,50 +18,39 @@ class QTreeWidget;
 
 namespace MogUp {
 
-class Journal;
 class LogFilterModel;
 class LogModel;
 class LogView;
-class Runner;
 
-// Runs the plan: Runner on its worker thread, Journal writing the run directory, the step list with
-// status and duration, and the live log (LogModel, fed in batches). The page is complete when the run
-// succeeded; the Verify page then reads the cluster again.
+// Shows the run of the wizard's UpgradeSession (core): the step list with status and duration, and the
+// live log (LogModel, fed in batches). The session owns the run directory, the runner and the choices; the
+// page drives it and shows its signals. The page is complete when the run succeeded; the Verify page then
+// has the session read the cluster again.
 // When the run fails or is cancelled, the page names the step and every node's state and offers three
-// choices: retry from that step (same run directory), roll back (the way back, run and checked here, its
-// record in RUN/undo-<time>), or stop here and keep the state (with the command that rolls back later).
+// choices: retry from that step (same run directory), roll back (the way back, run and checked by the
+// session, its record in RUN/undo-<time>), or stop here and keep the state (with the command that rolls
+// back later).
 class RunPage : public WizardPageBase
 {
     Q_OBJECT
 public:
     enum Column { StatusColumn, NodeColumn, TitleColumn, DurationColumn, ColumnCount };
-    enum class Phase {
-        NotStarted,
-        StartFailed,     // the run directory could not be written; nothing ran
-        Upgrading,       // the plan (or a retry of it) is running
-        Upgraded,        // every step done and checked: Next goes to Verify
-        Choosing,        // a step failed or the run was cancelled: retry, roll back or stop here
-        Kept,            // the operator stopped here; the cluster stays as it is
-        RollingBack,     // the way back is running
-        RolledBack,      // the way back ran and was checked
-        RollBackFailed,  // the way back failed or was cancelled: roll back again or stop here
-    };
-    Q_ENUM(Phase)
+    using Phase = UpgradeSession::Phase;
 
     explicit RunPage(MogupWizard* wizard);
     ~RunPage() override;
 
     void initializePage() override;
     bool isComplete() const override;
-    Phase phase() const { return m_phase; }
+    Phase phase() const;
     // A plan or a way back is running (closing the window asks to cancel it first).
     bool isRunning() const;
     // The last run (forward or back) has ended and its result is shown.
     bool isFinished() const;
-    bool succeeded() const { return m_phase == Phase::Upgraded; }
+    bool succeeded() const { return phase() == Phase::Upgraded; }
     QString statusText() const;
     // The record of the way back run from this page (empty until a roll back started).
-    QString wayBackRunDir() const { return m_wayBackDir; }
+    QString wayBackRunDir() const;
     // What the way back would run now (from the journal): its steps, most recent first.
     Plan wayBackPlan() const;
     // The shell command that rolls the run back later, from a terminal.
@@ -82,10 +71,12 @@ protected:
 
 private:
     void startRun();
-    void startRunner(const Plan& plan, Journal* journal, int firstStep, bool skipStepsAlreadyDone);
+    void runStarted(const Plan& plan, int firstStep);
+    void wayBackStarted(const Plan& wayBack);
     void stepStarted(int index);
     void stepFinished(int index, const StepResult& result);
     void runFinished(const RunResult& result);
+    UpgradeSession* session() const;
     void updateElapsed();
     void updateChoices();
     void showStatus();
@@ -110,23 +101,10 @@ private:
     LogFilterModel* m_filter = nullptr;
     QPushButton* m_cancel = nullptr;
     LogModel* m_log = nullptr;
-    std::unique_ptr<Journal> m_journal;
-    std::unique_ptr<Journal> m_wayBackJournal;
-    std::unique_ptr<Runner> m_runner;
-    QElapsedTimer m_clock;
     QTimer m_elapsedTimer;
-    Phase m_phase = Phase::NotStarted;
-    int m_currentStep = -1;       // index in the running plan
-    int m_attempt = 1;            // 2 and more: retries
-    int m_firstStep = 0;          // where the current attempt started
     // The way back's rows follow the forward plan's rows and a heading row in the step list.
     int m_rowOffset = 0;
-    Plan m_wayBack;
     QList<Step> m_rowSteps;       // the step shown in each row (an empty id: a heading row)
-    RunResult m_wayBackResult;
-    QString m_wayBackDir;
-    QString m_wayBackError;       // the way back's record could not be opened
-    QString m_startError;
 };
 
 } // namespace MogUp

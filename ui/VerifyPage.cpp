@@ -1,6 +1,6 @@
 #include "VerifyPage.h"
 
-#include "ClusterDiscovery.h"
+#include "UpgradeSession.h"
 #include "MogupWizard.h"
 #include "Tr.h"
 
@@ -10,7 +10,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace MogUp {
 
@@ -42,14 +41,10 @@ VerifyPage::VerifyPage(MogupWizard* wizard)
     layout->addWidget(m_clusterState);
     layout->addWidget(m_summary);
     layout->addLayout(buttons);
-    connect(&m_probe, &QFutureWatcher<ClusterReading>::finished, this, &VerifyPage::probed);
     retranslateUi();
 }
 
-VerifyPage::~VerifyPage()
-{
-    m_probe.waitForFinished();
-}
+VerifyPage::~VerifyPage() = default;
 
 void VerifyPage::retranslateUi()
 {
@@ -68,63 +63,28 @@ void VerifyPage::initializePage()
 
 void VerifyPage::readCluster()
 {
-    if (m_reading)
+    UpgradeSession* session = state().session.get();
+    if (m_reading || !session)
         return;
     m_reading = true;
     m_done = false;
     m_problems.clear();
     m_reread->setEnabled(false);
-    const ClusterProfile profile = state().profile;
-    const std::shared_ptr<SshInteraction> interaction = state().interaction;
-    m_probe.setFuture(QtConcurrent::run([profile, interaction]() {
-        ClusterReading reading;
-        std::shared_ptr<Executor> executor = makeExecutor(profile, interaction);
-        CancelToken cancel;
-        reading.nodes = ClusterStatusProbe(*executor, profile).probeAll(cancel);
-        if (profile.installMethod != InstallMethod::Om)
-            return reading;
-        // The OM's own view, asked where the cluster is run from: the primary (else the first node).
-        const NodeProfile* from = profile.nodes.isEmpty() ? nullptr : &profile.nodes.first();
-        for (const NodeStatus& n : std::as_const(reading.nodes)) {
-            if (n.role == QStringLiteral("primary") && profile.node(n.name))
-                from = profile.node(n.name);
-        }
-        if (!from)
-            return reading;
-        const DiscoveryResult om = ClusterDiscovery(*executor, profile).discover(*from, cancel);
-        reading.clusterStateFrom = from->name;
-        if (om.ok)
-            reading.clusterState = om.clusterState;
-        else
-            reading.clusterStateError = om.error;
-        return reading;
-    }));
+    // Connected once per session (a new run makes a new one).
+    if (m_connectedSession != session) {
+        m_connectedSession = session;
+        connect(session, &UpgradeSession::verified, this, &VerifyPage::probed);
+    }
+    session->verify();
     showResult();
     emit completeChanged();
 }
 
-void VerifyPage::probed()
+void VerifyPage::probed(const ClusterReading& reading, const QStringList& problems)
 {
-    WizardState& s = state();
-    m_lastReading = m_probe.result();
-    s.after = m_lastReading.nodes;
-    const QString toVersion = s.plan.toVersion.isEmpty() ? QStringLiteral("2.0.3") : s.plan.toVersion;
-    m_problems.clear();
-    int primaries = 0;
-    for (const NodeStatus& n : std::as_const(s.after)) {
-        if (n.role == QStringLiteral("primary"))
-            ++primaries;
-        if (n.version != toVersion)
-            m_problems << Tr::tr("%1 runs %2, not %3.").arg(n.name, n.version, toVersion);
-        if (!n.running || n.state != QStringLiteral("Normal"))
-            m_problems << Tr::tr("%1 is %2.").arg(n.name, n.running ? n.state : Tr::tr("not running"));
-    }
-    if (primaries != 1)
-        m_problems << Tr::tr("The cluster has %1 primaries instead of one.").arg(primaries);
-    if (!m_lastReading.clusterStateError.isEmpty())
-        m_problems << Tr::tr("The cluster state could not be read from gs_om: %1").arg(m_lastReading.clusterStateError);
-    else if (!m_lastReading.clusterState.isEmpty() && m_lastReading.clusterState != QStringLiteral("Normal"))
-        m_problems << Tr::tr("gs_om reports the cluster as %1, not Normal.").arg(m_lastReading.clusterState);
+    m_lastReading = reading;
+    state().after = reading.nodes;
+    m_problems = problems;
     m_done = true;
     m_reading = false;
     m_reread->setEnabled(true);
@@ -166,9 +126,7 @@ void VerifyPage::showResult()
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }
     if (m_problems.isEmpty()) {
-        m_summary->setText(Tr::tr("Verified: every node runs MogDB %1 in state Normal, with one primary and %n standby(s).",
-            nullptr, int(s.after.size()) - 1)
-                               .arg(s.plan.toVersion.isEmpty() ? QStringLiteral("2.0.3") : s.plan.toVersion));
+        m_summary->setText(UpgradeVerifier::verifiedSummary(m_lastReading, s.plan.toVersion));
     } else {
         m_summary->setText(Tr::tr("Not verified:") + QLatin1Char('\n') + m_problems.join(QLatin1Char('\n')));
     }

@@ -2,7 +2,9 @@
 
 #include "WizardPageBase.h"
 
-#include <QFutureWatcher>
+#include "UpgradeVerifier.h"
+
+#include <QPointer>
 
 class QLabel;
 class QPushButton;
@@ -10,25 +12,16 @@ class QTableWidget;
 
 namespace MogUp {
 
-// Reads the cluster again after the run (worker thread) and shows, per node, before and after:
-// version, role, state; the cluster state from gs_om on OM installs; then whether the upgrade is verified
-// (every node on the new version, running Normal, exactly one primary, and gs_om saying Normal).
+// Has the run's UpgradeSession read the cluster again (worker thread) and shows, per node, before and
+// after: version, role, state; the cluster state from gs_om on OM installs; then the session's verdict
+// (UpgradeVerifier, the one rule: every node on the new version, running Normal, exactly one primary, and
+// gs_om saying Normal).
 class VerifyPage : public WizardPageBase
 {
     Q_OBJECT
 public:
     enum Column { NodeColumn, VersionBeforeColumn, VersionAfterColumn, RoleBeforeColumn, RoleAfterColumn,
         StateBeforeColumn, StateAfterColumn, ColumnCount };
-
-    // What one reading of the cluster found: every node, and on OM installs the cluster state as gs_om
-    // reports it (asked on the primary).
-    struct ClusterReading
-    {
-        QList<NodeStatus> nodes;
-        QString clusterState;     // Normal | Degraded | Unavailable; empty when not read
-        QString clusterStateFrom; // the node gs_om was asked on
-        QString clusterStateError; // why it could not be read (translated)
-    };
 
     explicit VerifyPage(MogupWizard* wizard);
     ~VerifyPage() override;
@@ -46,7 +39,7 @@ protected:
 
 private:
     void readCluster();
-    void probed();
+    void probed(const ClusterReading& reading, const QStringList& problems);
     void showResult();
 
     QTableWidget* m_table = nullptr;
@@ -54,7 +47,7 @@ private:
     QLabel* m_clusterState = nullptr;
     ClusterReading m_lastReading;
     QPushButton* m_reread = nullptr;
-    QFutureWatcher<ClusterReading> m_probe;
+    QPointer<QObject> m_connectedSession; // null again when that session is gone
     bool m_done = false;
     bool m_reading = false;
     QStringList m_problems;

@@ -8,6 +8,7 @@
 #include "Profile.h"
 #include "Runner.h"
 #include "SshTypes.h"
+#include "UpgradeSession.h"
 
 #include <QFuture>
 #include <QString>
@@ -32,6 +33,8 @@ struct WizardState
     // Parent directory for run records; empty: Journal::defaultRunDir (tests point it at their own dir).
     QString runsRoot;
     QString runDir;               // the run directory of the last run
+    // The run: made by the Run page when it starts, read by the Verify page (one session per run).
+    std::shared_ptr<UpgradeSession> session;
     // Answers SSH questions (passwords, unknown host keys) for every executor the wizard makes; set by
     // MogupWizard (dialogs on the GUI thread). Null: nobody answers, such logins fail with a clear message.
     std::shared_ptr<SshInteraction> interaction;
