@@ -72,6 +72,14 @@ ProcessResult sh(const QString& command, int timeoutMs, const QProcessEnvironmen
     return run(QStringLiteral("/bin/bash"), { QStringLiteral("-c"), command }, timeoutMs, env);
 }
 
+bool waitForSignal(QSignalSpy& spy, int count, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (spy.size() < count && !deadline.hasExpired())
+        spy.wait(int(qBound(qint64(1), deadline.remainingTime(), qint64(1000))));
+    return spy.size() >= count;
+}
+
 QString readFile(const QString& path)
 {
     QFile f(path);
@@ -208,9 +216,9 @@ UpgradeRun runUpgrade(const QString& profilePath, const MogUp::PlannerOptions& o
     QSignalSpy finished(&runner, &MogUp::Runner::finished);
     runner.start();
     // The plan's own timeouts bound the run; this is a backstop against a hung test.
-    if (!finished.wait(600000)) {
+    if (!waitForSignal(finished, 1, 600000)) {
         runner.cancel();
-        finished.wait(60000);
+        waitForSignal(finished, 1, 60000);
     }
     runner.wait();
     if (!finished.isEmpty())

@@ -27,6 +27,11 @@ bool isCi();
 // deadline, never a fixed sleep). Returns whether it held.
 bool waitFor(const std::function<bool()>& condition, int timeoutMs);
 
+// Waits until `spy` has recorded at least `count` emissions (a hang guard of `timeoutMs`, not a speed
+// bound). QSignalSpy::wait() alone waits for a NEW emission: a signal sent from a worker thread before the
+// test reached wait() (a busy machine deschedules the test right after start()) would be missed.
+bool waitForSignal(QSignalSpy& spy, int count = 1, int timeoutMs = 300000);
+
 struct ProcessResult
 {
     int exitCode = -1;

@@ -444,9 +444,9 @@ private:
             Qt::DirectConnection);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
-        if (!finished.wait(600000)) {
+        if (!TestSupport::waitForSignal(finished, 1, 600000)) {
             runner.cancel();
-            finished.wait(60000);
+            TestSupport::waitForSignal(finished, 1, 60000);
         }
         runner.wait();
         run.finished = QDateTime::currentDateTimeUtc();

@@ -235,7 +235,7 @@ private slots:
             journal.attach(&runner);
             QSignalSpy finished(&runner, &Runner::finished);
             runner.start();
-            QVERIFY(finished.wait(600000));
+            QVERIFY(TestSupport::waitForSignal(finished, 1, 600000));
             runner.wait();
             const RunResult r = finished.first().first().value<RunResult>();
             QVERIFY2(r.ok, qPrintable(r.message));

@@ -122,7 +122,7 @@ private slots:
         QSignalSpy lines(&runner, &Runner::outputLine);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
-        QVERIFY(finished.wait(20000));
+        QVERIFY(TestSupport::waitForSignal(finished));
         const RunResult r = finished.first().first().value<RunResult>();
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(r.stepsDone, 2);
@@ -165,7 +165,7 @@ private slots:
         journal.attach(&runner);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
-        QVERIFY(finished.wait(20000));
+        QVERIFY(TestSupport::waitForSignal(finished));
         const RunResult r = finished.first().first().value<RunResult>();
         QVERIFY(!r.ok);
         QCOMPARE(r.failedStepId, QStringLiteral("b"));
@@ -210,7 +210,7 @@ private slots:
             journal.attach(&runner);
             QSignalSpy finished(&runner, &Runner::finished);
             runner.start();
-            QVERIFY(finished.wait(20000));
+            QVERIFY(TestSupport::waitForSignal(finished));
             first = finished.first().first().value<RunResult>();
         }
         QVERIFY(!first.ok);
@@ -232,7 +232,7 @@ private slots:
             QSignalSpy progress(&runner, &Runner::progress);
             QSignalSpy finished(&runner, &Runner::finished);
             runner.start();
-            QVERIFY(finished.wait(20000));
+            QVERIFY(TestSupport::waitForSignal(finished));
             second = finished.first().first().value<RunResult>();
             QCOMPARE(started.first().first().toInt(), 1);
             QCOMPARE(progress.first().first().toInt(), 1); // the earlier attempt's steps count as done
@@ -274,7 +274,7 @@ private slots:
         journal.attach(&runner);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
-        QVERIFY(finished.wait(20000));
+        QVERIFY(TestSupport::waitForSignal(finished));
         const RunResult third = finished.first().first().value<RunResult>();
         QVERIFY2(third.ok, qPrintable(third.message));
         QCOMPARE(third.stepsDone, 3);
@@ -294,9 +294,9 @@ private slots:
         QSignalSpy lines(&runner, &Runner::outputLine);
         QSignalSpy finished(&runner, &Runner::finished);
         runner.start();
-        QVERIFY(lines.wait(10000));
+        QVERIFY(TestSupport::waitForSignal(lines));
         runner.cancel();
-        QVERIFY(finished.wait(20000));
+        QVERIFY(TestSupport::waitForSignal(finished));
         const RunResult r = finished.first().first().value<RunResult>();
         QVERIFY(!r.ok);
         QVERIFY(r.cancelled);
