@@ -1248,22 +1248,6 @@
         <translation>或者排除故障后手动完成剩余步骤；完整记录见 %1。</translation>
     </message>
     <message>
-        <source>%1 runs %2</source>
-        <translation>%1 运行的是 %2</translation>
-    </message>
-    <message>
-        <source>%1 primaries</source>
-        <translation>%1 个主库</translation>
-    </message>
-    <message>
-        <source>UPGRADE NOT VERIFIED: %1.</source>
-        <translation>升级未通过验证：%1。</translation>
-    </message>
-    <message>
-        <source>UPGRADE COMPLETE: every node runs MogDB %1; one primary, %2 standbys Normal. Record: %3</source>
-        <translation>升级完成：所有节点均运行 MogDB %1；1 个主库，%2 个备库 Normal。记录：%3</translation>
-    </message>
-    <message>
         <source>upload %1 to every node (SFTP, then sha256sum compared):</source>
         <translation>将 %1 上传到每个节点（通过 SFTP 上传，然后比对 sha256sum）：</translation>
     </message>
@@ -3643,6 +3627,196 @@ Compare it with the fingerprint on the node (ssh-keygen -lf /etc/ssh/ssh_host_*_
         <translation>原因：</translation>
     </message>
     <message>
+        <source>offline or rolling (adds the checks of that mode)</source>
+        <translation>offline 或 rolling（增加该模式的检查）</translation>
+    </message>
+    <message>
+        <source>%1 is not a MogUp memory samples file (its first line is not &quot;%2&quot;)</source>
+        <translation>%1 不是 MogUp 内存采样文件（其第一行不是 &quot;%2&quot;）</translation>
+    </message>
+    <message>
+        <source>%1: the memory sample failed: %2</source>
+        <translation>%1：内存采样失败：%2</translation>
+    </message>
+    <message>
+        <source>the command could not be started</source>
+        <translation>无法启动命令</translation>
+    </message>
+    <message>
+        <source>gsql was ended by signal %1</source>
+        <translation>gsql 被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>gsql exited with code %1</source>
+        <translation>gsql 的退出码为 %1</translation>
+    </message>
+    <message>
+        <source>gsql printed no role</source>
+        <translation>gsql 没有输出角色</translation>
+    </message>
+    <message>
+        <source>unexpected memory row: %1</source>
+        <translation>意外的内存数据行：%1</translation>
+    </message>
+    <message>
+        <source>the memory sampler is already writing %1</source>
+        <translation>内存采样器已在写入 %1</translation>
+    </message>
+    <message>
+        <source>the profile has no nodes to sample</source>
+        <translation>配置文件中没有可采样的节点</translation>
+    </message>
+    <message>
+        <source>%1 is not a MogUp memory samples file (its first line is not &quot;%2&quot;); choose another file</source>
+        <translation>%1 不是 MogUp 内存采样文件（其第一行不是 &quot;%2&quot;）；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>too few samples</source>
+        <translation>样本太少</translation>
+    </message>
+    <message>
+        <source>grew %1 over %2</source>
+        <translation>增长 %1（历时 %2）</translation>
+    </message>
+    <message>
+        <source>flat (%1 over %2)</source>
+        <translation>平稳（%1，历时 %2）</translation>
+    </message>
+    <message>
+        <source>not conclusive yet (%1 over %2)</source>
+        <translation>尚无定论（%1，历时 %2）</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %3/h</source>
+        <translation>%1 ± %2 %3/h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after: leak fixed</source>
+        <translation>升级前 %1，升级后 %2：泄漏已修复</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after: still growing after the upgrade, leak not fixed</source>
+        <translation>升级前 %1，升级后 %2：升级后仍在增长，泄漏未修复</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after: no growth before the upgrade (e.g. no standby archiving, archive_mode off), so the upgrade cannot be shown to fix anything</source>
+        <translation>升级前 %1，升级后 %2：升级前没有增长（例如备库未归档、archive_mode 为 off），因此无法证明升级修复了任何问题</translation>
+    </message>
+    <message>
+        <source>%1: growing</source>
+        <translation>%1：正在增长</translation>
+    </message>
+    <message>
+        <source>%1: no growth</source>
+        <translation>%1：没有增长</translation>
+    </message>
+    <message>
+        <source>%1: not enough data yet, keep sampling for about %2</source>
+        <translation>%1：数据尚不足，请继续采样约 %2</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after: not enough data yet, keep sampling after the upgrade for about %3</source>
+        <translation>升级前 %1，升级后 %2：数据尚不足，请在升级后继续采样约 %3</translation>
+    </message>
+    <message>
+        <source>%1 before, %2 after: not enough data before the upgrade, it needed about %3 more</source>
+        <translation>升级前 %1，升级后 %2：升级前的数据不足，还需要再采样约 %3</translation>
+    </message>
+    <message>
+        <source>No node could be read.</source>
+        <translation>无法读取任何节点。</translation>
+    </message>
+    <message>
+        <source>an unknown version</source>
+        <translation>未知版本</translation>
+    </message>
+    <message>
+        <source>%1 (sandbox time: it runs %2 times faster than a real cluster&apos;s)</source>
+        <translation>%1（沙箱时间：沙箱的运行速度是真实集群的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>The memory sampler could not start: %1</source>
+        <translation>内存采样器无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The availability probe could not start: %1</source>
+        <translation>可用性探测无法启动：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation>%1 %2 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured downtime: the cluster had no primary answering for %1 s in %n outage(s); each node&apos;s database port was closed for: %2.</source>
+        <translation>
+            <numerusform>实测停机时间：集群共有 %1 秒没有可响应的主库，共中断 %n 次；各节点数据库端口的关闭时长：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled during the baseline, before any step ran: nothing was changed</source>
+        <translation>在基线采样期间已取消，尚未执行任何步骤：未做任何更改</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无响应</translation>
+    </message>
+    <message>
+        <source>The availability probe is already running.</source>
+        <translation>可用性探测已在运行。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an availability record: its first line is not &quot;%2&quot;.</source>
+        <translation>%1 不是可用性记录：其第一行不是 &quot;%2&quot;。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a probe row: %3</source>
+        <translation>%1，第 %2 行：不是探测数据行：%3</translation>
+    </message>
+    <message>
+        <source>no answer to select 1</source>
+        <translation>select 1 无响应</translation>
+    </message>
+    <message>
+        <source>select 1 answered, role not read</source>
+        <translation>select 1 已响应，但未读取到角色</translation>
+    </message>
+    <message>
+        <source>Baseline: sampling the walsender memory on MogDB %1 for %2 s before anything changes, to compare the new version with. Nothing has been changed yet.</source>
+        <translation>基线：在做任何更改之前，先在 MogDB %1 上对 walsender 内存采样 %2 秒，用于与新版本对比。目前尚未做任何更改。</translation>
+    </message>
+    <message>
+        <source>no sample: %1</source>
+        <translation>未采到样本：%1</translation>
+    </message>
+    <message>
+        <source>no walsender</source>
+        <translation>没有 walsender</translation>
+    </message>
+    <message>
+        <source>in use %1 bytes (%2), total %3 bytes (%4)</source>
+        <translation>已用 %1 字节（%2），共 %3 字节（%4）</translation>
+    </message>
+    <message>
         <source>Usage: mogup-cli COMMAND [OPTIONS]
 
 Commands:
@@ -3652,12 +3826,15 @@ Commands:
   plan --profile P --mode offline|rolling [--no-switch-back] [--json]
                       print the exact plan without changing anything
   upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
+          [--no-switch-back] [--baseline SECONDS]
                       show the plan, ask, run it with a live log, verify
   undo --run-dir D [--yes]
                       take the cluster back along the way back of the run recorded in D
   precheck --profile P [--mode offline|rolling] [--json]
                       the read-only checks made before an upgrade (exit 1 if one fails)
+  monitor --profile P [--interval S] [--duration S] [--run-dir D] [--json]
+                      sample the walsender memory and judge the leak (with --run-dir of an
+                      upgrade: before against after)
   status --profile P [--json]
                       each node&apos;s role, state, version, running
 
@@ -3672,12 +3849,15 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
   plan --profile P --mode offline|rolling [--no-switch-back] [--json]
                       输出确切的升级计划，不做任何更改
   upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]
-          [--no-switch-back]
+          [--no-switch-back] [--baseline SECONDS]
                       显示升级计划，确认后执行并实时输出日志，最后验证结果
   undo --run-dir D [--yes]
                       按 D 中记录的那次运行的回退路径，将集群恢复原状
   precheck --profile P [--mode offline|rolling] [--json]
                       升级前的只读检查（有任何一项失败则退出码为 1）
+  monitor --profile P [--interval S] [--duration S] [--run-dir D] [--json]
+                      对 walsender 内存采样并判断是否存在泄漏（指定某次升级的
+                      --run-dir 时：对比升级前后）
   status --profile P [--json]
                       显示每个节点的角色、状态、版本及是否运行
 
@@ -3685,8 +3865,98 @@ Exit codes: 0 success, 1 the operation failed, 2 bad usage or profile.
 </translation>
     </message>
     <message>
-        <source>offline or rolling (adds the checks of that mode)</source>
-        <translation>offline 或 rolling（增加该模式的检查）</translation>
+        <source>seconds of walsender memory sampling before anything changes (default: 60, a sandbox 60 / speed but at least 10)</source>
+        <translation>在做任何更改之前对 walsender 内存采样的秒数（默认 60；沙箱为 60 / speed，但至少 10）</translation>
+    </message>
+    <message>
+        <source>mogup-cli upgrade: --baseline must be a number of seconds from 0 to 86400 (got &quot;%1&quot;).</source>
+        <translation>mogup-cli upgrade：--baseline 必须是 0 到 86400 之间的秒数（实际为 &quot;%1&quot;）。</translation>
+    </message>
+    <message>
+        <source>Baseline: sampling the walsender memory for %1 s before anything changes (--baseline)...</source>
+        <translation>基线：在做任何更改之前，先对 walsender 内存采样 %1 秒（--baseline）...</translation>
+    </message>
+    <message>
+        <source>To run it: %1</source>
+        <translation>执行回退的命令：%1</translation>
+    </message>
+    <message>
+        <source>Verifying: reading every node again...</source>
+        <translation>正在验证：重新读取每个节点...</translation>
+    </message>
+    <message>
+        <source>UPGRADE NOT VERIFIED: %1</source>
+        <translation>升级未通过验证：%1</translation>
+    </message>
+    <message>
+        <source>The full record is in %1.</source>
+        <translation>完整记录见 %1。</translation>
+    </message>
+    <message>
+        <source>Walsender memory so far: %1</source>
+        <translation>目前的 walsender 内存情况：%1</translation>
+    </message>
+    <message>
+        <source>To go on watching it: %1</source>
+        <translation>如需继续观察：%1</translation>
+    </message>
+    <message>
+        <source>UPGRADE COMPLETE: %1 Record: %2</source>
+        <translation>升级完成：%1运行记录：%2</translation>
+    </message>
+    <message>
+        <source>cluster profile (default with --run-dir: the run&apos;s own profile.json)</source>
+        <translation>集群配置文件（指定 --run-dir 时默认为该次运行自己的 profile.json）</translation>
+    </message>
+    <message>
+        <source>seconds between samples (default 5; a sandbox 5 / speed, at least 1)</source>
+        <translation>采样间隔秒数（默认 5；沙箱为 5 / speed，至少 1）</translation>
+    </message>
+    <message>
+        <source>seconds to sample (default 60; 0: until Ctrl-C)</source>
+        <translation>采样时长秒数（默认 60；0 表示一直采样到按下 Ctrl-C）</translation>
+    </message>
+    <message>
+        <source>the run directory of an upgrade: its samples.csv is continued, so the verdict compares before and after</source>
+        <translation>一次升级的运行记录目录：在其 samples.csv 中继续追加，以便结论对比升级前后</translation>
+    </message>
+    <message>
+        <source>print the samples and the verdict as JSON at the end</source>
+        <translation>结束时以 JSON 格式输出样本和结论</translation>
+    </message>
+    <message>
+        <source>mogup-cli monitor: --interval must be a number of seconds from 0.1 to 3600.</source>
+        <translation>mogup-cli monitor：--interval 必须是 0.1 到 3600 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>mogup-cli monitor: --duration must be a number of seconds (0: until Ctrl-C).</source>
+        <translation>mogup-cli monitor：--duration 必须是秒数（0 表示一直采样到按下 Ctrl-C）。</translation>
+    </message>
+    <message>
+        <source>mogup-cli monitor: cannot create %1.</source>
+        <translation>mogup-cli monitor：无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Sampling the walsender memory of every node every %1 s%2 into %3 (phase &quot;%4&quot;); Ctrl-C ends it.</source>
+        <translation>每 %1 秒对每个节点的 walsender 内存采样一次%2，写入 %3（阶段 &quot;%4&quot;）；按 Ctrl-C 结束。</translation>
+    </message>
+    <message>
+        <source> for %1 s</source>
+        <translation>，共 %1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) taken (%1 failed), every one kept in %2.</source>
+        <translation>
+            <numerusform>已采集 %n 个样本（%1 个失败），全部保存在 %2 中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <source>mogup-cli monitor: no sample worked; see the reasons above and in %1.</source>
+        <translation>mogup-cli monitor：所有采样均失败；原因见上文及 %1。</translation>
     </message>
 </context>
 </TS>
