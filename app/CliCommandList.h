@@ -58,4 +58,13 @@ public:
     int execute(const QStringList& args) override;
 };
 
+// mogup-cli monitor: Sample the walsender memory (into a run directory's samples.csv) and judge the leak.
+class MonitorCommand : public Command
+{
+public:
+    using Command::Command;
+    QString name() const override { return QStringLiteral("monitor"); }
+    int execute(const QStringList& args) override;
+};
+
 } // namespace MogUp

@@ -43,12 +43,15 @@ int CliCommands::usage(int code)
                 "  plan --profile P --mode offline|rolling [--no-switch-back] [--json]\n"
                 "                      print the exact plan without changing anything\n"
                 "  upgrade --profile P --mode offline|rolling [--yes] [--accept-warnings] [--run-dir D]\n"
-                "          [--no-switch-back]\n"
+                "          [--no-switch-back] [--baseline SECONDS]\n"
                 "                      show the plan, ask, run it with a live log, verify\n"
                 "  undo --run-dir D [--yes]\n"
                 "                      take the cluster back along the way back of the run recorded in D\n"
                 "  precheck --profile P [--mode offline|rolling] [--json]\n"
                 "                      the read-only checks made before an upgrade (exit 1 if one fails)\n"
+                "  monitor --profile P [--interval S] [--duration S] [--run-dir D] [--json]\n"
+                "                      sample the walsender memory and judge the leak (with --run-dir of an\n"
+                "                      upgrade: before against after)\n"
                 "  status --profile P [--json]\n"
                 "                      each node's role, state, version, running\n"
                 "\n"
@@ -75,6 +78,8 @@ int CliCommands::run(const QStringList& arguments)
         return PrecheckCommand(m_io).execute(rest);
     if (cmd == QStringLiteral("undo"))
         return UndoCommand(m_io).execute(rest);
+    if (cmd == QStringLiteral("monitor"))
+        return MonitorCommand(m_io).execute(rest);
     if (cmd == QStringLiteral("--help") || cmd == QStringLiteral("-h") || cmd == QStringLiteral("help"))
         return usage(0);
     if (cmd == QStringLiteral("--version")) {

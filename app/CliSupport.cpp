@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QLocale>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -244,6 +245,25 @@ void Command::endInterrupt()
             ::close(fd);
         fd = -1;
     }
+}
+
+void Command::printSample(const MemorySample& sample)
+{
+    auto human = [](qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 2, QLocale::DataSizeIecFormat); };
+    const QString time = sample.time.toUTC().toString(QStringLiteral("HH:mm:ss"));
+    m_out << QStringLiteral("  ") << time << QStringLiteral("  ") << pad(sample.node, 8)
+          << pad(sample.role.isEmpty() ? QStringLiteral("?") : sample.role, 10);
+    if (!sample.ok())
+        m_out << Tr::tr("no sample: %1").arg(sample.error);
+    else if (sample.totalsize < 0)
+        m_out << Tr::tr("no walsender");
+    else
+        m_out << Tr::tr("in use %1 bytes (%2), total %3 bytes (%4)")
+                     .arg(sample.totalsize - sample.freesize)
+                     .arg(human(sample.totalsize - sample.freesize))
+                     .arg(sample.totalsize)
+                     .arg(human(sample.totalsize));
+    m_out << Qt::endl;
 }
 
 RunResult Command::runWithLiveLog(const ClusterProfile& profile, const Plan& plan,

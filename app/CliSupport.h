@@ -2,6 +2,7 @@
 
 #include "ClusterStatusProbe.h"
 #include "Executor.h"
+#include "MemorySampler.h"
 #include "Planner.h"
 #include "Prechecks.h"
 #include "Profile.h"
@@ -79,6 +80,8 @@ protected:
     // Ctrl-C / SIGTERM call `cancel` (through a self-pipe, on the event loop), until endInterrupt().
     void onInterrupt(QObject* context, std::function<void()> cancel);
     void endInterrupt();
+    // One line per memory sample: time, node, role, bytes in use and total, human sizes, or why it failed.
+    void printSample(const MemorySample& sample);
     // Runs a plan on the runner's worker thread, printing the live log; Ctrl-C cancels.
     RunResult runWithLiveLog(const ClusterProfile& profile, const Plan& plan, const std::shared_ptr<Executor>& executor,
         Journal* journal, bool skipStepsAlreadyDone = false);

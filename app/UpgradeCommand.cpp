@@ -1,6 +1,7 @@
 #include "CliCommandList.h"
 #include "UpgradeSession.h"
 #include "UpgradeVerifier.h"
+#include "ShellQuote.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -16,10 +17,25 @@ int UpgradeCommand::execute(const QStringList& args)
     p.addOption({ QStringLiteral("yes"), Tr::tr("run without asking") });
     p.addOption({ QStringLiteral("accept-warnings"), Tr::tr("go on although a pre-check gave a warning") });
     p.addOption({ QStringLiteral("run-dir"), Tr::tr("where to keep the record of this run"), QStringLiteral("D") });
+    p.addOption({ QStringLiteral("baseline"),
+        Tr::tr("seconds of walsender memory sampling before anything changes (default: 60, a sandbox 60 / speed but at least 10)"),
+        QStringLiteral("SECONDS") });
     CommandContext ctx;
     int code = 0;
     if (!prepare(p, args, QStringLiteral("upgrade"), true, &ctx, &code))
         return code;
+    int baselineMs = UpgradeSession::defaultBaselineMs(ctx.profile);
+    if (p.isSet(QStringLiteral("baseline"))) {
+        bool ok = false;
+        const double seconds = p.value(QStringLiteral("baseline")).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 86400) {
+            m_err << Tr::tr("mogup-cli upgrade: --baseline must be a number of seconds from 0 to 86400 (got \"%1\").")
+                         .arg(p.value(QStringLiteral("baseline")))
+                  << Qt::endl;
+            return 2;
+        }
+        baselineMs = int(seconds * 1000);
+    }
     if (!requireExecutor(ctx, QStringLiteral("upgrade")))
         return 2;
     const ClusterProfile& profile = ctx.profile;
@@ -83,7 +99,20 @@ int UpgradeCommand::execute(const QStringList& args)
                                                                 : UpgradeSession::newRunDir(QString(), profile.name, options.mode);
     // The same session as the wizard's: run directory, runner, way back and verdict live there.
     UpgradeSession session(profile, plan, executor);
+    session.setBaselineMs(baselineMs);
     QEventLoop loop;
+    QObject::connect(&session, &UpgradeSession::baselineStarted, &loop, [this](int ms) {
+        m_out << Tr::tr("Baseline: sampling the walsender memory for %1 s before anything changes (--baseline)...")
+                     .arg(ms / 1000.0, 0, 'f', 0)
+              << Qt::endl;
+    });
+    // The samples show while the baseline is taken; during the run the step log has the screen.
+    QObject::connect(&session, &UpgradeSession::sampled, &loop, [this, &session](const MemorySample& sample) {
+        if (session.phase() == UpgradeSession::Phase::Baseline)
+            printSample(sample);
+    });
+    QObject::connect(&session, &UpgradeSession::observerProblem, &loop,
+        [this](const QString& message) { m_err << QStringLiteral("mogup-cli upgrade: ") << message << Qt::endl; });
     printLive(&session, &loop, [&session] {
         return int(session.phase() == UpgradeSession::Phase::RollingBack ? session.wayBack().steps.size() : session.plan().steps.size());
     });
@@ -137,6 +166,11 @@ int UpgradeCommand::execute(const QStringList& args)
         m_err << Tr::tr("The full record is in %1.").arg(session.runDir()) << Qt::endl;
         return 1;
     }
+    m_out << session.downtimeText() << Qt::endl;
+    m_out << Tr::tr("Walsender memory so far: %1").arg(session.leakVerdictText()) << Qt::endl;
+    m_out << Tr::tr("To go on watching it: %1")
+                 .arg(QStringLiteral("mogup-cli monitor --run-dir ") + shellQuote(session.runDir()) + QStringLiteral(" --duration 600"))
+          << Qt::endl;
     m_out << Tr::tr("UPGRADE COMPLETE: %1 Record: %2")
                  .arg(UpgradeVerifier::verifiedSummary(session.reading(), plan.toVersion), session.runDir())
           << Qt::endl;

@@ -336,12 +336,12 @@ SlopeEstimate estimate(const QList<MemoryPoint>& points)
     return e;
 }
 
-LeakVerdict judge(const QList<MemoryPoint>& before, const QList<MemoryPoint>& after)
+LeakVerdict judge(const QList<MemoryPoint>& before, const QList<MemoryPoint>& after, bool afterExpected)
 {
     LeakVerdict v;
     v.before = estimate(before);
     const Trend b = trendOf(v.before);
-    if (after.isEmpty()) {
+    if (after.isEmpty() && !afterExpected) {
         v.oneWindow = true;
         v.waitFor = LeakWindow::Before;
         if (b == Trend::Growing) {

@@ -108,7 +108,9 @@ inline constexpr qint64 kMaxPairs = 2000000;
 
 SlopeEstimate estimate(const QList<MemoryPoint>& points);
 // after empty: one window (monitoring without an upgrade) → Growing / NoGrowth / NotEnoughData.
-LeakVerdict judge(const QList<MemoryPoint>& before, const QList<MemoryPoint>& after = {});
+// afterExpected: an upgrade happened, so an empty `after` is a window not sampled yet (NotEnoughData,
+// waiting for it), not the absence of an upgrade.
+LeakVerdict judge(const QList<MemoryPoint>& before, const QList<MemoryPoint>& after = {}, bool afterExpected = false);
 
 // The human form of a rate: "2.4 ± 0.1 MiB/h" (unit chosen by magnitude), and of a span: "18 min".
 QString rateText(double bytesPerHour, double halfWidthBytesPerHour);

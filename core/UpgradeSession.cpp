@@ -1,6 +1,7 @@
 #include "UpgradeSession.h"
 
 #include "Journal.h"
+#include "LeakEvidence.h"
 #include "ShellQuote.h"
 #include "Tr.h"
 #include "WayBackPlanner.h"
@@ -45,12 +46,27 @@ UpgradeSession::UpgradeSession(ClusterProfile profile, Plan plan, std::shared_pt
         writeEvent(QStringLiteral("verify"), fields);
         emit verified(m_reading, m_problems);
     });
+    m_baselineTimer.setSingleShot(true);
+    connect(&m_baselineTimer, &QTimer::timeout, this, [this] {
+        if (m_phase != Phase::Baseline)
+            return;
+        writeEvent(QStringLiteral("mark"), { { QStringLiteral("mark"), QStringLiteral("baseline-end") } });
+        beginPlan();
+    });
+}
+
+int UpgradeSession::defaultBaselineMs(const ClusterProfile& profile)
+{
+    const double scale = LeakEvidence::timeScale(profile);
+    return qMax(10000, int(60000 / scale));
 }
 
 UpgradeSession::~UpgradeSession()
 {
     // Runner's destructor cancels and waits for its thread; the journals must outlive it (it writes from there).
     m_runner.reset();
+    m_sampler.reset();
+    m_probe.reset();
     m_verifyWatcher.waitForFinished();
     m_wayBackJournal.reset();
     m_journal.reset();
@@ -60,6 +76,13 @@ QString UpgradeSession::newRunDir(const QString& runsRoot, const QString& profil
 {
     const QString dir = Journal::defaultRunDir(profileName, mode);
     return runsRoot.isEmpty() ? dir : runsRoot + QLatin1Char('/') + QFileInfo(dir).fileName();
+}
+
+QString UpgradeSession::newMonitorDir(const QString& runsRoot, const QString& profileName)
+{
+    QString dir = newRunDir(runsRoot, profileName, UpgradeMode::Offline);
+    dir.chop(upgradeModeName(UpgradeMode::Offline).size());
+    return dir + QStringLiteral("monitor");
 }
 
 Plan UpgradeSession::wayBackOf(const ClusterProfile& profile, const Plan& forward, const QString& runDir, QString* lastResult)
@@ -82,9 +105,131 @@ bool UpgradeSession::start(const QString& runDir)
         return false;
     }
     m_runDir = m_journal->runDir();
+    startObservers();
+    if (m_sampler && m_baselineMs > 0) {
+        // Before anything changes: the leak as it is on the old version, to compare the new one with.
+        if (!m_clock.isValid())
+            m_clock.start();
+        writeEvent(QStringLiteral("mark"), { { QStringLiteral("mark"), QStringLiteral("baseline-start") },
+                                               { QStringLiteral("ms"), m_baselineMs } });
+        setPhase(Phase::Baseline);
+        emit baselineStarted(m_baselineMs);
+        m_baselineTimer.start(m_baselineMs);
+        return true;
+    }
+    beginPlan();
+    return true;
+}
+
+void UpgradeSession::beginPlan()
+{
     setPhase(Phase::Upgrading);
     startRunner(m_plan, m_journal.get(), 0, false);
-    return true;
+}
+
+void UpgradeSession::startObservers()
+{
+    const std::shared_ptr<Executor> executor = m_observerExecutor ? m_observerExecutor : m_executor;
+    QString error;
+    if (m_sampling) {
+        m_sampler = std::make_unique<MemorySampler>(m_profile, executor);
+        m_sampler->setIntervalMs(m_samplingIntervalMs > 0 ? m_samplingIntervalMs : MemorySampler::defaultIntervalMs(m_profile));
+        m_sampler->setPhase(QStringLiteral("before"));
+        // Kept as the sampler's threads take them (the list then matches the file as soon as stop() has
+        // joined them), and shown on this object's thread.
+        connect(
+            m_sampler.get(), &MemorySampler::sampled, this,
+            [this](const MemorySample& sample) {
+                {
+                    QMutexLocker lock(&m_samplesMutex);
+                    m_samples.append(sample);
+                }
+                QMetaObject::invokeMethod(this, [this, sample] { emit sampled(sample); }, Qt::QueuedConnection);
+            },
+            Qt::DirectConnection);
+        connect(m_sampler.get(), &MemorySampler::writeFailed, this, &UpgradeSession::observerProblem);
+        if (!m_sampler->start(m_runDir + QStringLiteral("/samples.csv"), &error)) {
+            m_sampler.reset();
+            emit observerProblem(Tr::tr("The memory sampler could not start: %1").arg(error));
+        }
+    }
+    if (m_availability) {
+        m_probe = std::make_unique<AvailabilityProbe>(m_profile, executor);
+        connect(m_probe.get(), &AvailabilityProbe::outageStarted, this, &UpgradeSession::outageStarted);
+        connect(m_probe.get(), &AvailabilityProbe::outageEnded, this, &UpgradeSession::outageEnded);
+        if (!m_probe->start(m_runDir + QStringLiteral("/availability.csv"), &error)) {
+            m_probe.reset();
+            emit observerProblem(Tr::tr("The availability probe could not start: %1").arg(error));
+        }
+    }
+}
+
+void UpgradeSession::stopProbe()
+{
+    if (!m_probe)
+        return;
+    m_probe->stop();
+    m_finalOutages = m_probe->outages();
+    m_probe.reset();
+    QJsonArray outages;
+    for (const Outage& o : std::as_const(m_finalOutages)) {
+        outages.append(QJsonObject { { QStringLiteral("node"), o.node.isEmpty() ? QStringLiteral("cluster") : o.node },
+            { QStringLiteral("start"), o.start.toString(Qt::ISODateWithMs) },
+            { QStringLiteral("end"), o.end.toString(Qt::ISODateWithMs) }, { QStringLiteral("ms"), o.ms() } });
+    }
+    writeEvent(QStringLiteral("downtime"), { { QStringLiteral("cluster_ms"), AvailabilityProbe::totalMs(m_finalOutages, QString()) },
+                                               { QStringLiteral("outages"), outages } });
+}
+
+void UpgradeSession::stopSampling()
+{
+    if (m_sampler)
+        m_sampler->stop();
+}
+
+QList<Outage> UpgradeSession::outages() const
+{
+    return m_probe ? m_probe->outages() : m_finalOutages;
+}
+
+QList<MemorySample> UpgradeSession::samples() const
+{
+    QMutexLocker lock(&m_samplesMutex);
+    return m_samples;
+}
+
+LeakVerdict UpgradeSession::leakVerdict() const
+{
+    return LeakEvidence::judge(samples(), LeakEvidence::timeScale(m_profile));
+}
+
+QString UpgradeSession::leakVerdictText() const
+{
+    return LeakEvidence::explain(leakVerdict(), LeakEvidence::timeScale(m_profile));
+}
+
+QString UpgradeSession::downtimeText() const
+{
+    QStringList nodes;
+    for (const NodeProfile& n : m_profile.nodes)
+        nodes << n.name;
+    return downtimeText(outages(), nodes);
+}
+
+QString UpgradeSession::downtimeText(const QList<Outage>& outages, const QStringList& nodes)
+{
+    int clusterCount = 0;
+    for (const Outage& o : outages)
+        clusterCount += o.node.isEmpty();
+    const qint64 cluster = AvailabilityProbe::totalMs(outages, QString());
+    QStringList perNode;
+    for (const QString& n : nodes)
+        perNode << Tr::tr("%1 %2 s").arg(n).arg(AvailabilityProbe::totalMs(outages, n) / 1000.0, 0, 'f', 1);
+    return Tr::tr("Measured downtime: the cluster had no primary answering for %1 s in %n outage(s); each node's "
+                  "database port was closed for: %2.",
+        nullptr, clusterCount)
+        .arg(cluster / 1000.0, 0, 'f', 1)
+        .arg(perNode.join(QStringLiteral(", ")));
 }
 
 void UpgradeSession::startRunner(const Plan& plan, Journal* journal, int firstStep, bool skipStepsAlreadyDone)
@@ -117,8 +262,12 @@ void UpgradeSession::onStepStarted(int index, const Step& step)
 {
     m_currentStep = index;
     // The upgrade's window opens at its first stop (the sampler's "before" ends there).
+    if (m_probe && stopsService(step.kind))
+        m_probe->expectChange();
     if (m_phase == Phase::Upgrading && !m_firstStopMarked && stopsService(step.kind)) {
         m_firstStopMarked = true;
+        if (m_sampler)
+            m_sampler->setPhase(QStringLiteral("upgrade"));
         writeEvent(QStringLiteral("mark"), { { QStringLiteral("mark"), QStringLiteral("first-stop") },
                                                { QStringLiteral("step"), step.id }, { QStringLiteral("node"), step.node } });
     }
@@ -149,8 +298,14 @@ void UpgradeSession::onRunFinished(const RunResult& result)
         setPhase(result.ok ? Phase::RolledBack : Phase::RollBackFailed);
     } else {
         m_runResult = result;
+        // From now on the samples show the new version: the window the verdict compares with the baseline.
+        if (result.ok && m_sampler)
+            m_sampler->setPhase(QStringLiteral("after"));
         setPhase(result.ok ? Phase::Upgraded : Phase::Choosing);
     }
+    // The probe measures while a run can still go on: it ends once nothing more runs.
+    if (m_phase == Phase::Upgraded || m_phase == Phase::RolledBack)
+        stopProbe();
     emit runFinished(result);
 }
 
@@ -164,6 +319,19 @@ void UpgradeSession::setPhase(Phase phase)
 
 void UpgradeSession::cancel()
 {
+    if (m_phase == Phase::Baseline) {
+        // Nothing has changed yet: the run ends as cancelled at its first step, with nothing to undo.
+        m_baselineTimer.stop();
+        writeEvent(QStringLiteral("mark"), { { QStringLiteral("mark"), QStringLiteral("baseline-cancelled") } });
+        RunResult result;
+        result.cancelled = true;
+        result.stepsTotal = int(m_plan.steps.size());
+        result.message = Tr::tr("cancelled during the baseline, before any step ran: nothing was changed");
+        m_runResult = result;
+        setPhase(Phase::Choosing);
+        emit runFinished(result);
+        return;
+    }
     if (isRunning() && m_runner)
         m_runner->cancel();
 }
@@ -246,6 +414,7 @@ bool UpgradeSession::stopHere()
     if (m_phase != Phase::Choosing && m_phase != Phase::RollBackFailed)
         return false;
     writeChoice(QStringLiteral("stop-here"));
+    stopProbe();
     setPhase(Phase::Kept);
     return true;
 }

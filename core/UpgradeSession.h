@@ -1,6 +1,9 @@
 #pragma once
 
+#include "AvailabilityProbe.h"
 #include "Executor.h"
+#include "LeakVerdict.h"
+#include "MemorySampler.h"
 #include "Plan.h"
 #include "Profile.h"
 #include "Runner.h"
@@ -8,8 +11,10 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QMutex>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 
@@ -30,6 +35,7 @@ public:
     enum class Phase {
         NotStarted,
         StartFailed,     // the run directory could not be written; nothing ran
+        Baseline,        // sampling the walsender memory on the old version before anything changes
         Upgrading,       // the plan (or a retry of it) is running
         Upgraded,        // every step done and checked: verify next
         Choosing,        // a step failed or the run was cancelled: retry, roll back or stop here
@@ -46,11 +52,33 @@ public:
     // The one naming rule for run directories: <runsRoot>/<UTC time>-<profile>-<mode>, or the user's data
     // directory's runs/ when runsRoot is empty.
     static QString newRunDir(const QString& runsRoot, const QString& profileName, UpgradeMode mode);
+    // The same for samples taken without an upgrade (mogup-cli monitor): <UTC time>-<profile>-monitor.
+    static QString newMonitorDir(const QString& runsRoot, const QString& profileName);
     // The way back of the run recorded in `runDir` as it would run now: the undo of every step that had an
     // effect, most recent first (from its journal: every attempt and how it ended). The one place the
     // wizard, the CLI and `mogup-cli undo` build it. `lastResult`: the run's last result (Journal).
     static Plan wayBackOf(const ClusterProfile& profile, const Plan& forward, const QString& runDir,
         QString* lastResult = nullptr);
+
+    // Observers, set before start(). The walsender memory sampler (RUN/samples.csv) runs from start() for
+    // as long as the session lives or until stopSampling(); before the plan changes anything it samples for
+    // `baselineMs` (the baseline on the old version; 0: none). The availability probe
+    // (RUN/availability.csv) runs while the plan and its retries or way back can run.
+    // Both use the run's executor unless another is given (an SshExecutor runs one command per node at a
+    // time, so a second one keeps the probe from queueing behind a step's command).
+    void setBaselineMs(int ms) { m_baselineMs = qMax(0, ms); }
+    int baselineMs() const { return m_baselineMs; }
+    // 60 s on a real cluster (12 samples at 5 s: the least a slope can be judged on); a sandbox's time runs
+    // `speed` times faster, so 60 s / speed, but at least 10 s (10 samples at its 1 s interval).
+    static int defaultBaselineMs(const ClusterProfile& profile);
+    void setSamplingIntervalMs(int ms) { m_samplingIntervalMs = ms; }
+    void setObservers(bool sampling, bool availability)
+    {
+        m_sampling = sampling;
+        m_availability = availability;
+    }
+    void setObserverExecutor(std::shared_ptr<Executor> executor) { m_observerExecutor = std::move(executor); }
+    void stopSampling();
 
     // Opens the run directory (profile.json, plan.json, journal.jsonl, log.txt) and starts the plan.
     // False (phase StartFailed, startError()) when the directory cannot be written: nothing ran.
@@ -65,7 +93,10 @@ public:
     void verify();
 
     Phase phase() const { return m_phase; }
-    bool isRunning() const { return m_phase == Phase::Upgrading || m_phase == Phase::RollingBack; }
+    bool isRunning() const
+    {
+        return m_phase == Phase::Baseline || m_phase == Phase::Upgrading || m_phase == Phase::RollingBack;
+    }
     bool isFinished() const { return m_phase != Phase::NotStarted && !isRunning(); }
     bool isVerifying() const { return m_verifying; }
     const ClusterProfile& profile() const { return m_profile; }
@@ -96,6 +127,16 @@ public:
     const QStringList& verifyProblems() const { return m_problems; }
     bool isVerified() const { return m_verifiedOnce && m_problems.isEmpty(); }
 
+    // Every sample taken so far (also in RUN/samples.csv) and the leak verdict on them (LeakEvidence).
+    QList<MemorySample> samples() const;
+    LeakVerdict leakVerdict() const;
+    QString leakVerdictText() const;
+    // Outages the availability probe measured so far (also in RUN/availability.csv).
+    QList<Outage> outages() const;
+    // One paragraph: the cluster's outage (no primary answering) and each node's.
+    QString downtimeText() const;
+    static QString downtimeText(const QList<Outage>& outages, const QStringList& nodes);
+
     // Writes an event into the run's journal (front ends record what the operator saw or chose).
     void writeEvent(const QString& event, const QJsonObject& fields);
 
@@ -115,9 +156,20 @@ signals:
     void outputLine(const MogUp::OutputLine& line);
     void runFinished(const MogUp::RunResult& result);
     void verified(const MogUp::ClusterReading& reading, const QStringList& problems);
+    // The baseline starts: the plan starts after `ms`.
+    void baselineStarted(int ms);
+    // From the observers, delivered on this object's thread.
+    void sampled(const MogUp::MemorySample& sample);
+    void outageStarted(const MogUp::Outage& outage);
+    void outageEnded(const MogUp::Outage& outage);
+    // An observer could not start or write (its file): the run goes on without it.
+    void observerProblem(const QString& message);
 
 private:
     void startRunner(const Plan& plan, Journal* journal, int firstStep, bool skipStepsAlreadyDone);
+    void startObservers();
+    void beginPlan();
+    void stopProbe();
     void onStepStarted(int index, const Step& step);
     void onStepFinished(int index, const StepResult& result);
     void onRunFinished(const RunResult& result);
@@ -148,6 +200,18 @@ private:
     bool m_verifiedOnce = false;
     ClusterReading m_reading;
     QStringList m_problems;
+    // Observers
+    int m_baselineMs = 0;
+    int m_samplingIntervalMs = 0; // 0: MemorySampler::defaultIntervalMs
+    bool m_sampling = true;
+    bool m_availability = true;
+    std::shared_ptr<Executor> m_observerExecutor;
+    std::unique_ptr<MemorySampler> m_sampler;
+    std::unique_ptr<AvailabilityProbe> m_probe;
+    QList<Outage> m_finalOutages; // the probe's list when it stopped
+    mutable QMutex m_samplesMutex;
+    QList<MemorySample> m_samples;
+    QTimer m_baselineTimer;
 };
 
 } // namespace MogUp

@@ -2,6 +2,7 @@
 // usage errors name the option and the fix, the read-only commands read a real sandbox, and an upgrade
 // runs through the same UpgradeSession as the wizard's, leaving the run directory a report needs.
 #include "CliCommands.h"
+#include "MemorySampler.h"
 #include "TestSupport.h"
 
 #include <QtTest>
@@ -99,6 +100,15 @@ void TestCliCommands::readOnlyCommandsOnSandbox()
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QStringLiteral("[PASS]")) && !r.out.contains(QStringLiteral("[FAIL]")), qPrintable(r.out));
 
+    // Sampling on 2.0.1 shows the leak (the sandbox's 2.0.1 walsender grows while a standby archives).
+    r = runCli({ QStringLiteral("monitor"), QStringLiteral("--profile"), profile, QStringLiteral("--duration"), QStringLiteral("20"),
+        QStringLiteral("--json") });
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject monitored = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(monitored.value(QStringLiteral("verdict")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("growing"));
+    QVERIFY(QFile::exists(monitored.value(QStringLiteral("samples_file")).toString()));
+    QDir(QFileInfo(monitored.value(QStringLiteral("samples_file")).toString()).path()).removeRecursively();
+
     // Not asked, not run: without a person to answer, upgrade refuses before anything changes.
     r = runCli({ QStringLiteral("upgrade"), QStringLiteral("--profile"), profile, QStringLiteral("--mode"), QStringLiteral("offline") });
     QCOMPARE(r.code, 2);
@@ -137,8 +147,23 @@ void TestCliCommands::upgradeThroughTheSession()
         if (e.value(QStringLiteral("event")).toString() == QStringLiteral("verify"))
             verify = e.value(QStringLiteral("result")).toString();
     }
-    QCOMPARE(marks, (QStringList { QStringLiteral("first-stop"), QStringLiteral("last-start") }));
+    QCOMPARE(marks, (QStringList { QStringLiteral("baseline-start"), QStringLiteral("baseline-end"), QStringLiteral("first-stop"),
+                        QStringLiteral("last-start") }));
     QCOMPARE(verify, QStringLiteral("verified"));
+    QVERIFY2(r.out.contains(QStringLiteral("Baseline: sampling the walsender memory for 10 s")), qPrintable(r.out.left(3000)));
+    QVERIFY2(r.out.contains(QStringLiteral("Measured downtime: the cluster had no primary answering for ")), qPrintable(r.out.right(2000)));
+
+    // Watching on after the upgrade continues the run's samples.csv: before against after, the leak is gone.
+    const CliRun m = runCli({ QStringLiteral("monitor"), QStringLiteral("--run-dir"), runDir, QStringLiteral("--duration"), QStringLiteral("30") });
+    QVERIFY2(m.code == 0, qPrintable(m.err));
+    QVERIFY2(m.out.contains(QStringLiteral(": leak fixed")), qPrintable(m.out.right(1500)));
+    QList<MemorySample> samples;
+    QString error;
+    QVERIFY2(MemorySampler::readCsv(runDir + QStringLiteral("/samples.csv"), &samples, &error), qPrintable(error));
+    QSet<QString> phases;
+    for (const MemorySample& sample : std::as_const(samples))
+        phases << sample.phase;
+    QCOMPARE(phases, (QSet<QString> { QStringLiteral("before"), QStringLiteral("upgrade"), QStringLiteral("after") }));
     // And the nodes themselves: every node's bin/ reports 2.0.3.
     for (const Sim::SandboxNode& n : sandbox.config().nodes) {
         const TestSupport::ProcessResult v = TestSupport::run(n.gausshome + QStringLiteral("/bin/gaussdb"), { QStringLiteral("-V") }, 30000,

@@ -250,6 +250,16 @@ void RunPage::startRun()
     // One session per run: it owns the run directory, the runner, the choices and the verdict.
     s.session = std::make_shared<UpgradeSession>(s.profile, s.plan, makeExecutor(s.profile, s.interaction));
     UpgradeSession* session = s.session.get();
+    session->setBaselineMs(s.baselineMs >= 0 ? s.baselineMs : UpgradeSession::defaultBaselineMs(s.profile));
+    // The baseline counts down on the page (the elapsed timer ticks from the session's start).
+    connect(session, &UpgradeSession::baselineStarted, this, [this] {
+        m_elapsedTimer.start();
+        m_cancel->setEnabled(true);
+        emit completeChanged();
+    });
+    connect(session, &UpgradeSession::observerProblem, this, [this](const QString& message) {
+        m_log->appendLine(OutputLine { QString(), OutputStream::Stderr, QDateTime::currentDateTimeUtc(), message });
+    });
     // Output lines go straight from the worker thread into the model's queue (thread-safe), not through one
     // queued event per line: the model flushes them in batches on its own timer.
     LogModel* log = m_log;
@@ -489,6 +499,13 @@ void RunPage::showStatus()
     case Phase::StartFailed:
         lines << Tr::tr("The run could not start: %1").arg(ses->startError());
         break;
+    case Phase::Baseline:
+        lines << Tr::tr("Baseline: sampling the walsender memory on MogDB %1 for %2 s before anything changes, to compare "
+                        "the new version with. Nothing has been changed yet.")
+                     .arg(forward.fromVersion)
+                     .arg(ses->baselineMs() / 1000.0, 0, 'f', 0);
+        lines << record;
+        break;
     case Phase::Upgrading:
     case Phase::RollingBack: {
         const bool back = ses->phase() == Phase::RollingBack;
@@ -509,7 +526,9 @@ void RunPage::showStatus()
         break;
     }
     case Phase::Upgraded:
-        lines << Tr::tr("Upgrade finished: all %1 steps succeeded. Click Next to verify the cluster.").arg(runResult.stepsTotal) << record;
+        lines << Tr::tr("Upgrade finished: all %1 steps succeeded. Click Next to verify the cluster.").arg(runResult.stepsTotal);
+        lines << ses->downtimeText();
+        lines << record;
         break;
     case Phase::Choosing: {
         const RunResult& r = runResult;

@@ -33,6 +33,8 @@ struct WizardState
     // Parent directory for run records; empty: Journal::defaultRunDir (tests point it at their own dir).
     QString runsRoot;
     QString runDir;               // the run directory of the last run
+    // The walsender memory baseline before the plan runs (ms); -1: UpgradeSession::defaultBaselineMs.
+    int baselineMs = -1;
     // The run: made by the Run page when it starts, read by the Verify page (one session per run).
     std::shared_ptr<UpgradeSession> session;
     // Answers SSH questions (passwords, unknown host keys) for every executor the wizard makes; set by
