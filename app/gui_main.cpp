@@ -1,5 +1,6 @@
 #include "Language.h"
 #include "MogupWizard.h"
+#include "SandboxDemoCluster.h"
 #include "Tr.h"
 
 #include <QApplication>
@@ -68,6 +69,8 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "%s\n", qUtf8Printable(MogUp::Tr::tr("mogup: the Chinese translation is missing; using English.")));
 
     MogUp::MogupWizard wizard;
+    // The demo button builds the sandbox cluster; ui/ itself knows nothing of the sandbox.
+    wizard.setDemoCluster(std::make_shared<Sim::SandboxDemoCluster>());
     if (parser.isSet(QStringLiteral("demo"))) {
         wizard.startDemo();
     } else {

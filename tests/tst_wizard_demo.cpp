@@ -8,6 +8,7 @@
 #include "PlanPage.h"
 #include "PrechecksPage.h"
 #include "RunPage.h"
+#include "SandboxDemoCluster.h"
 #include "TestSupport.h"
 #include "VerifyPage.h"
 #include "WelcomePage.h"
@@ -176,11 +177,14 @@ private slots:
         QString demoDir;
         {
             MogupWizard wizard;
+            // As mogup does: the sandbox builds the demo cluster (ui/ has no sandbox of its own).
+            wizard.setDemoCluster(std::make_shared<Sim::SandboxDemoCluster>());
             wizard.show();
             QVERIFY(QTest::qWaitForWindowExposed(&wizard));
             QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
             auto* demo = wizard.currentPage()->findChild<QPushButton*>(QStringLiteral("demoButton"));
             QVERIFY(demo);
+            QVERIFY(demo->isVisible());
             QTest::mouseClick(demo, Qt::LeftButton);
             QVERIFY(wizard.welcomePage()->isBuildingDemo());
             QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());

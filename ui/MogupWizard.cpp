@@ -8,7 +8,6 @@
 #include "PlanPage.h"
 #include "PrechecksPage.h"
 #include "RunPage.h"
-#include "SandboxBuilder.h"
 #include "Tr.h"
 #include "VerifyPage.h"
 #include "WelcomePage.h"
@@ -67,6 +66,8 @@ MogupWizard::MogupWizard(QWidget* parent)
     setPage(PlanPageId, m_plan);
     setPage(RunPageId, m_run);
     setPage(VerifyPageId, m_verify);
+    // No demo until someone provides one (setDemoCluster).
+    m_welcome->updateDemoButton();
     setStartId(WelcomePageId);
     retranslateUi();
 
@@ -92,7 +93,7 @@ MogupWizard::~MogupWizard()
     }
     for (const QString& dir : std::as_const(m_demoSandboxDirs)) {
         QString error;
-        if (!Sim::SandboxBuilder::stop(dir, &error))
+        if (m_demoCluster && !m_demoCluster->stop(dir, &error))
             qWarning("%s", qUtf8Printable(Tr::tr("Could not stop the demo cluster in %1: %2").arg(dir, error)));
     }
 }
@@ -164,6 +165,12 @@ void MogupWizard::startNewProfile()
     setProfile(profile);
     if (currentId() == WelcomePageId)
         next();
+}
+
+void MogupWizard::setDemoCluster(std::shared_ptr<DemoCluster> demoCluster)
+{
+    m_demoCluster = std::move(demoCluster);
+    m_welcome->updateDemoButton();
 }
 
 void MogupWizard::startDemo()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DemoCluster.h"
 #include "WizardState.h"
 
 #include <QWizard>
@@ -40,6 +41,9 @@ public:
     // A sandbox the wizard built: stopped (every process ended) when the wizard goes away. Each demo
     // built in this window is kept in the list, so building a second one does not orphan the first.
     void adoptDemoSandbox(const QString& dir) { m_demoSandboxDirs << dir; }
+    // How the demo button builds and stops a demo cluster (mogup gives the sandbox's); none: no demo.
+    void setDemoCluster(std::shared_ptr<DemoCluster> demoCluster);
+    DemoCluster* demoCluster() const { return m_demoCluster.get(); }
     // Starts an empty profile for a real cluster (two blank node rows to fill in on the Nodes page).
     void startNewProfile();
     bool isRunning() const;
@@ -72,6 +76,7 @@ private:
 
     WizardState m_state;
     QStringList m_demoSandboxDirs;
+    std::shared_ptr<DemoCluster> m_demoCluster;
     WelcomePage* m_welcome = nullptr;
     NodesPage* m_nodes = nullptr;
     PackagePage* m_package = nullptr;

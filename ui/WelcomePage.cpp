@@ -3,7 +3,6 @@
 #include "FileChooser.h"
 #include "Language.h"
 #include "MogupWizard.h"
-#include "SandboxBuilder.h"
 #include "Tr.h"
 
 #include <QComboBox>
@@ -166,7 +165,7 @@ void WelcomePage::openProfile()
 
 void WelcomePage::buildDemo()
 {
-    if (m_buildingDemo)
+    if (m_buildingDemo || !mogupWizard()->demoCluster())
         return;
     m_buildingDemo = true;
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/demo");
@@ -177,20 +176,24 @@ void WelcomePage::buildDemo()
     m_demoLog->clear();
     m_demoLog->show();
     m_profileSummary->setText(Tr::tr("Building a demo cluster in %1 ...").arg(m_demoDir));
-    Sim::SandboxOptions options;
-    options.dir = m_demoDir;
     // Progress comes from the worker thread: hand each message to the GUI thread (the page outlives the
     // build: its destructor waits for it).
     WelcomePage* page = this;
-    m_demoBuild.setFuture(QtConcurrent::run([options, page]() -> QString {
-        Sim::SandboxConfig config;
+    DemoCluster* demo = mogupWizard()->demoCluster();
+    const QString dir = m_demoDir;
+    m_demoBuild.setFuture(QtConcurrent::run([demo, dir, page]() -> QString {
         QString error;
-        const bool ok = Sim::SandboxBuilder::init(options, &config, &error, [page](const QString& message) {
+        const bool ok = demo->build(dir, &error, [page](const QString& message) {
             QMetaObject::invokeMethod(page, [page, message] { page->showDemoProgress(message); }, Qt::QueuedConnection);
         });
         return ok ? QString() : (error.isEmpty() ? Tr::tr("the sandbox could not be built") : error);
     }));
     emit completeChanged();
+}
+
+void WelcomePage::updateDemoButton()
+{
+    m_demo->setVisible(mogupWizard()->demoCluster() != nullptr);
 }
 
 void WelcomePage::showDemoProgress(const QString& message)

@@ -23,6 +23,8 @@ public:
     bool isComplete() const override;
     // From the click until the result is handled (the future itself finishes a little earlier).
     bool isBuildingDemo() const { return m_buildingDemo; }
+    // The demo button shows only when the wizard can build a demo cluster (MogupWizard::setDemoCluster).
+    void updateDemoButton();
     // Builds a sandbox under the user's data directory on a worker thread, then loads its profile.
     void buildDemo();
 
