@@ -16,9 +16,9 @@ namespace {
 
 constexpr int kReachTimeoutMs = 3000;
 
-bool passed(CheckOutcome o)
+bool passed(ConnectionStageResult o)
 {
-    return o == CheckOutcome::Ok || o == CheckOutcome::Local;
+    return o == ConnectionStageResult::Ok || o == ConnectionStageResult::Local;
 }
 
 // Reads version, role and state of each given node, all at once (each node waits on its own network).
@@ -40,7 +40,7 @@ void probeNodes(Executor& executor, const ClusterProfile& profile, QList<Connect
         c.state = s.state;
         const bool read = !s.version.isEmpty() && s.state != QLatin1String("Unreachable")
             && s.state != QLatin1String("Unknown");
-        c.probe = read ? CheckOutcome::Ok : CheckOutcome::Failed;
+        c.probe = read ? ConnectionStageResult::Ok : ConnectionStageResult::Failed;
         c.probeText = s.summary();
         if (!read && c.detail.isEmpty())
             c.detail = s.detail.isEmpty() ? s.summary() : Tr::tr("%1: %2").arg(s.name, s.detail);
@@ -51,7 +51,7 @@ void probeNodes(Executor& executor, const ClusterProfile& profile, QList<Connect
 
 bool ConnectionCheck::ok() const
 {
-    return passed(reachable) && passed(login) && probe == CheckOutcome::Ok;
+    return passed(reachable) && passed(login) && probe == ConnectionStageResult::Ok;
 }
 
 ConnectionTester::ConnectionTester(const ClusterProfile& profile, std::shared_ptr<SshInteraction> interaction)
@@ -60,16 +60,16 @@ ConnectionTester::ConnectionTester(const ClusterProfile& profile, std::shared_pt
 {
 }
 
-QString ConnectionTester::outcomeName(CheckOutcome outcome)
+QString ConnectionTester::outcomeName(ConnectionStageResult outcome)
 {
     switch (outcome) {
-    case CheckOutcome::Ok:
+    case ConnectionStageResult::Ok:
         return Tr::tr("ok");
-    case CheckOutcome::Local:
+    case ConnectionStageResult::Local:
         return Tr::tr("local");
-    case CheckOutcome::Failed:
+    case ConnectionStageResult::Failed:
         return Tr::tr("failed");
-    case CheckOutcome::NotTried:
+    case ConnectionStageResult::NotTried:
         return Tr::tr("not attempted");
     }
     return {};
@@ -90,12 +90,12 @@ QList<ConnectionCheck> ConnectionTester::runLocal(const CancelToken& cancel) con
         ConnectionCheck c;
         c.node = n.name;
         c.address = Tr::tr("this machine");
-        c.reachable = CheckOutcome::Local;
+        c.reachable = ConnectionStageResult::Local;
         c.reachableText = Tr::tr("local: commands run on this machine");
         c.hostKey = ConnectionCheck::HostKey::Local;
-        c.hostKeyOutcome = CheckOutcome::Local;
+        c.hostKeyOutcome = ConnectionStageResult::Local;
         c.hostKeyText = Tr::tr("not used (transport local)");
-        c.login = CheckOutcome::Local;
+        c.login = ConnectionStageResult::Local;
         c.loginText = Tr::tr("no login: runs as the current user");
         all.append(int(checks.size()));
         checks.append(c);
@@ -120,7 +120,7 @@ QList<ConnectionCheck> ConnectionTester::runSsh(const CancelToken& cancel) const
         c.node = n.name;
         c.address = QStringLiteral("%1:%2").arg(n.host).arg(n.sshPort);
         const Reachability r = reach.value(i);
-        c.reachable = r.ok ? CheckOutcome::Ok : CheckOutcome::Failed;
+        c.reachable = r.ok ? ConnectionStageResult::Ok : ConnectionStageResult::Failed;
         c.reachableText = r.ok ? Tr::tr("answered in %1 ms").arg(r.ms) : r.message;
         if (r.ok) {
             reachable.nodes.append(n);
@@ -187,16 +187,16 @@ QList<ConnectionCheck> ConnectionTester::runSsh(const CancelToken& cancel) const
         }
         const bool keyOk = r.hostKeyCheck == HK::Known || r.hostKeyCheck == HK::Accepted
             || r.hostKeyCheck == HK::AcceptedNew;
-        c.hostKeyOutcome = keyOk ? CheckOutcome::Ok : CheckOutcome::Failed;
+        c.hostKeyOutcome = keyOk ? ConnectionStageResult::Ok : ConnectionStageResult::Failed;
         if (!keyOk) {
-            c.login = CheckOutcome::NotTried;
+            c.login = ConnectionStageResult::NotTried;
             c.loginText = Tr::tr("not attempted: the host key was not accepted");
         } else if (r.ok) {
-            c.login = CheckOutcome::Ok;
+            c.login = ConnectionStageResult::Ok;
             c.loginText = Tr::tr("logged in as %1 (%2)").arg(n.sshUser, r.authMethod);
             loggedIn.append(reachableIndex.at(k));
         } else {
-            c.login = CheckOutcome::Failed;
+            c.login = ConnectionStageResult::Failed;
             c.loginText = r.error;
         }
         if (!r.ok)

@@ -12,7 +12,7 @@
 namespace MogUp {
 
 // The outcome of one stage of a node's connection test.
-enum class CheckOutcome
+enum class ConnectionStageResult
 {
     Ok, // passed
     Local, // not applicable: transport local, the commands run on this machine
@@ -26,7 +26,7 @@ struct ConnectionCheck
     QString node;
     QString address; // host:ssh_port (ssh) or "this machine" (local)
 
-    CheckOutcome reachable = CheckOutcome::NotTried;
+    ConnectionStageResult reachable = ConnectionStageResult::NotTried;
     QString reachableText; // "answered in 3 ms", "refused the connection ..."
 
     // How the host key check ended: known, asked and accepted, trusted on first use, refused by the
@@ -44,15 +44,15 @@ struct ConnectionCheck
         Failed
     };
     HostKey hostKey = HostKey::NotChecked;
-    CheckOutcome hostKeyOutcome = CheckOutcome::NotTried;
+    ConnectionStageResult hostKeyOutcome = ConnectionStageResult::NotTried;
     QString hostKeyText; // short: "known", "accepted by you", "refused", "CHANGED: refused"
     QString fingerprint; // "SHA256:..." as the server presented it (empty when not reached)
     QString keyType;
 
-    CheckOutcome login = CheckOutcome::NotTried;
+    ConnectionStageResult login = ConnectionStageResult::NotTried;
     QString loginText; // "logged in as root (publickey (/k))" or the login error
 
-    CheckOutcome probe = CheckOutcome::NotTried;
+    ConnectionStageResult probe = ConnectionStageResult::NotTried;
     QString version; // e.g. "2.0.1" (running server's, else installed binaries')
     QString role; // primary | standby | unknown
     QString state; // Normal, Stopped, ...
@@ -74,7 +74,7 @@ public:
     QList<ConnectionCheck> run(const CancelToken& cancel) const;
 
     // Display names of the outcomes (translated).
-    static QString outcomeName(CheckOutcome outcome);
+    static QString outcomeName(ConnectionStageResult outcome);
 
 private:
     QList<ConnectionCheck> runLocal(const CancelToken& cancel) const;

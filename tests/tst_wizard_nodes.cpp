@@ -350,11 +350,11 @@ private slots:
         }
         QCOMPARE(page->connectionChecks().size(), 3);
         for (const ConnectionCheck& c : page->connectionChecks()) {
-            QCOMPARE(c.reachable, CheckOutcome::Ok);
+            QCOMPARE(c.reachable, ConnectionStageResult::Ok);
             QCOMPARE(c.hostKey, ConnectionCheck::HostKey::Refused);
             QCOMPARE(c.fingerprint, fingerprint);
-            QCOMPARE(c.login, CheckOutcome::NotTried);
-            QCOMPARE(c.probe, CheckOutcome::NotTried);
+            QCOMPARE(c.login, ConnectionStageResult::NotTried);
+            QCOMPARE(c.probe, ConnectionStageResult::NotTried);
             QTreeWidgetItem* row = resultRow(page, c.node);
             QVERIFY(row);
             QVERIFY2(row->text(NodesPage::ResultHostKeyColumn).startsWith(QStringLiteral("refused by you")),
@@ -376,7 +376,7 @@ private slots:
         for (const ConnectionCheck& c : page->connectionChecks()) {
             QVERIFY2(c.ok(), qPrintable(c.node + QStringLiteral(": ") + c.detail));
             QCOMPARE(c.hostKey, ConnectionCheck::HostKey::AskedAccepted);
-            QCOMPARE(c.login, CheckOutcome::Ok);
+            QCOMPARE(c.login, ConnectionStageResult::Ok);
             QCOMPARE(c.version, QStringLiteral("2.0.1"));
             QCOMPARE(c.role,
                 c.node == QStringLiteral("node1") ? QStringLiteral("primary") : QStringLiteral("standby"));
@@ -409,7 +409,7 @@ private slots:
         QVERIFY(MessageBox::askedQuestions().isEmpty());
         for (const ConnectionCheck& c : page->connectionChecks()) {
             QCOMPARE(c.hostKey, ConnectionCheck::HostKey::Changed);
-            QCOMPARE(c.login, CheckOutcome::NotTried);
+            QCOMPARE(c.login, ConnectionStageResult::NotTried);
             QCOMPARE(c.fingerprint, newFingerprint);
             QVERIFY2(c.detail.contains(QStringLiteral("the host key has CHANGED")), qPrintable(c.detail));
             QVERIFY2(c.detail.contains(knownHosts), qPrintable(c.detail));
@@ -469,7 +469,7 @@ private slots:
         const ConnectionCheck node2 = page->connectionChecks().value(1);
         QCOMPARE(node2.node, QStringLiteral("node2"));
         QCOMPARE(node2.hostKey, ConnectionCheck::HostKey::Known);
-        QCOMPARE(node2.login, CheckOutcome::Ok);
+        QCOMPARE(node2.login, ConnectionStageResult::Ok);
         QVERIFY2(node2.loginText == QStringLiteral("logged in as %1 (password)").arg(sshd.testUser()),
             qPrintable(node2.loginText));
         QVERIFY(page->connectionChecks().value(0).ok());
@@ -482,7 +482,7 @@ private slots:
         MessageBox::clearAskedQuestions();
         runTest(page);
         QVERIFY(MessageBox::askedQuestions().isEmpty());
-        QCOMPARE(page->connectionChecks().value(1).login, CheckOutcome::Ok);
+        QCOMPARE(page->connectionChecks().value(1).login, ConnectionStageResult::Ok);
 
         // Never shown: not in any text of the page, its tooltips, the dialogs' texts, or the profile.
         QStringList seen { page->statusText() };
@@ -777,7 +777,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page->connectionChecks().size() == 3 && !page->isBusy(), 60000);
         for (const ConnectionCheck& c : page->connectionChecks()) {
             QVERIFY2(c.ok(), qPrintable(c.node + QStringLiteral(": ") + c.detail));
-            QCOMPARE(c.reachable, CheckOutcome::Local);
+            QCOMPARE(c.reachable, ConnectionStageResult::Local);
             QCOMPARE(c.hostKey, ConnectionCheck::HostKey::Local);
             QCOMPARE(c.version, QStringLiteral("2.0.1"));
             QTreeWidgetItem* row = resultRow(page, c.node);

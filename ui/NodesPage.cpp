@@ -125,32 +125,32 @@ void setCell(NodeProfile* node, int column, const QString& rawText)
     }
 }
 
-QColor outcomeColour(CheckOutcome o)
+QColor outcomeColour(ConnectionStageResult o)
 {
     switch (o) {
-    case CheckOutcome::Ok:
+    case ConnectionStageResult::Ok:
         return QColor(0x00, 0x70, 0x00);
-    case CheckOutcome::Local:
+    case ConnectionStageResult::Local:
         return QColor(0x30, 0x50, 0x90);
-    case CheckOutcome::Failed:
+    case ConnectionStageResult::Failed:
         return QColor(0xc0, 0x00, 0x00);
-    case CheckOutcome::NotTried:
+    case ConnectionStageResult::NotTried:
         break;
     }
     return QColor(0x70, 0x70, 0x70);
 }
 
-QIcon outcomeIcon(CheckOutcome o)
+QIcon outcomeIcon(ConnectionStageResult o)
 {
     QStyle* style = QApplication::style();
     switch (o) {
-    case CheckOutcome::Ok:
+    case ConnectionStageResult::Ok:
         return style->standardIcon(QStyle::SP_DialogApplyButton);
-    case CheckOutcome::Local:
+    case ConnectionStageResult::Local:
         return style->standardIcon(QStyle::SP_ComputerIcon);
-    case CheckOutcome::Failed:
+    case ConnectionStageResult::Failed:
         return style->standardIcon(QStyle::SP_MessageBoxCritical);
-    case CheckOutcome::NotTried:
+    case ConnectionStageResult::NotTried:
         break;
     }
     return style->standardIcon(QStyle::SP_MessageBoxInformation);
@@ -591,7 +591,7 @@ void NodesPage::showChecks()
         auto* item = new QTreeWidgetItem(m_results);
         item->setText(ResultNodeColumn, c.node);
         item->setToolTip(ResultNodeColumn, c.address);
-        auto cell = [item](int column, CheckOutcome outcome, const QString& text) {
+        auto cell = [item](int column, ConnectionStageResult outcome, const QString& text) {
             item->setText(column, text.isEmpty() ? ConnectionTester::outcomeName(outcome) : text);
             item->setIcon(column, outcomeIcon(outcome));
             item->setForeground(column, outcomeColour(outcome));
@@ -600,12 +600,12 @@ void NodesPage::showChecks()
         cell(ResultReachableColumn, c.reachable, c.reachableText);
         cell(ResultHostKeyColumn, c.hostKeyOutcome, c.hostKeyText);
         cell(ResultLoginColumn, c.login, c.loginText);
-        const QString version = c.probe == CheckOutcome::NotTried ? QString()
+        const QString version = c.probe == ConnectionStageResult::NotTried ? QString()
             : c.version.isEmpty()                                 ? Tr::tr("not read")
                                                                   : QStringLiteral("MogDB %1").arg(c.version);
         cell(ResultVersionColumn, c.probe, version);
         item->setToolTip(ResultVersionColumn, c.probeText);
-        const QString role = c.probe == CheckOutcome::NotTried ? QString()
+        const QString role = c.probe == ConnectionStageResult::NotTried ? QString()
             : c.state.isEmpty()                              ? c.role
                                                              : QStringLiteral("%1 (%2)").arg(c.role, c.state);
         cell(ResultRoleColumn, c.probe, role);
