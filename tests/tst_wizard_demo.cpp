@@ -150,6 +150,12 @@ private slots:
         VerifyPage* verify = wizard.verifyPage();
         QTRY_VERIFY_WITH_TIMEOUT(verify->isDone(), 60000);
         QVERIFY2(verify->isVerified(), qPrintable(verify->summaryText()));
+        // What the run measured is on the page: the outage and the walsender memory so far.
+        QVERIFY2(verify->summaryText().contains(QStringLiteral("Measured downtime: the cluster had no primary answering for")),
+            qPrintable(verify->summaryText()));
+        QVERIFY2(verify->summaryText().contains(QStringLiteral("Walsender memory so far: ")), qPrintable(verify->summaryText()));
+        // Sampling goes on while the page is open, and the verdict follows it: the leak is gone.
+        QTRY_VERIFY2_WITH_TIMEOUT(verify->summaryText().contains(QStringLiteral(": leak fixed")), qPrintable(verify->summaryText()), 300000);
         QTableWidget* table = verify->table();
         QCOMPARE(table->rowCount(), sandbox.config().nodes.size());
         int primaries = 0;

@@ -74,6 +74,11 @@ void VerifyPage::readCluster()
     if (m_connectedSession != session) {
         m_connectedSession = session;
         connect(session, &UpgradeSession::verified, this, &VerifyPage::probed);
+        // The verdict on the walsender memory follows the samples while the page is open.
+        connect(session, &UpgradeSession::sampled, this, [this] {
+            if (m_done)
+                showResult();
+        });
     }
     session->verify();
     showResult();
@@ -125,11 +130,17 @@ void VerifyPage::showResult()
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }
-    if (m_problems.isEmpty()) {
-        m_summary->setText(UpgradeVerifier::verifiedSummary(m_lastReading, s.plan.toVersion));
-    } else {
-        m_summary->setText(Tr::tr("Not verified:") + QLatin1Char('\n') + m_problems.join(QLatin1Char('\n')));
+    QStringList lines;
+    if (m_problems.isEmpty())
+        lines << UpgradeVerifier::verifiedSummary(m_lastReading, s.plan.toVersion);
+    else
+        lines << Tr::tr("Not verified:") << m_problems;
+    // What the run measured: the outage it caused and, so far, the walsender memory before and after.
+    if (const UpgradeSession* session = s.session.get()) {
+        lines << session->downtimeText();
+        lines << Tr::tr("Walsender memory so far: %1").arg(session->leakVerdictText());
     }
+    m_summary->setText(lines.join(QLatin1Char('\n')));
 }
 
 QString VerifyPage::clusterStateText() const
