@@ -413,8 +413,9 @@ bool UpgradeSession::stopHere()
 {
     if (m_phase != Phase::Choosing && m_phase != Phase::RollBackFailed)
         return false;
-    writeChoice(QStringLiteral("stop-here"));
+    // The downtime measured up to now first: the operator's choice stays the run's last word.
     stopProbe();
+    writeChoice(QStringLiteral("stop-here"));
     setPhase(Phase::Kept);
     return true;
 }
