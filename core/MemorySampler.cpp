@@ -1,12 +1,11 @@
 #include "MemorySampler.h"
 
+#include "LeakEvidence.h"
 #include "NodeCommands.h"
 #include "Tr.h"
 #include "VersionParser.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -189,13 +188,8 @@ int MemorySampler::defaultIntervalMs(const ClusterProfile& profile)
 {
     if (profile.sandbox.isEmpty())
         return kDefaultIntervalMs;
-    // Read here rather than through the sim library: core does not link the sandbox.
-    QFile f(profile.sandbox + QStringLiteral("/sandbox.json"));
-    double speed = 1.0;
-    if (f.open(QIODevice::ReadOnly))
-        speed = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("speed")).toDouble(1.0);
-    if (!(speed > 1.0))
-        speed = 1.0;
+    // The sandbox's speed, read where the verdict and the baseline read it (1 for a real cluster).
+    const double speed = LeakEvidence::timeScale(profile);
     return qBound(kMinSandboxIntervalMs, int(kDefaultIntervalMs / speed), kDefaultIntervalMs);
 }
 
